@@ -1,10 +1,43 @@
 package io.enscope;
 
+import io.enscope.emulator.EmulatorCommand;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Properties;
+
+/**
+ * Entry point with modes: the console (default), {@code emulator …} (the standalone ENS API
+ * emulator, which loads no JavaFX class) and {@code --version}. It is a plain class, not an
+ * {@code Application}, so that JavaFX on the class path starts (toolchain.md).
+ */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.out.println("placeholder");
+        if (args.length > 0 && args[0].equals("emulator")) {
+            System.exit(EmulatorCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            System.out.println("Enscope " + version());
+            return;
+        }
+        GuiLauncher.launch(args);
+    }
+
+    /** The version from the build, or {@code dev} when run from an IDE without filtering. */
+    public static String version() {
+        Properties p = new Properties();
+        try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            return "dev";
+        }
+        String v = p.getProperty("version", "dev");
+        return v.startsWith("${") ? "dev" : v;
     }
 }

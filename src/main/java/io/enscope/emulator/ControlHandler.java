@@ -1,0 +1,100 @@
+package io.enscope.emulator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.enscope.emulator.fault.FaultRule;
+import io.enscope.emulator.gateway.HttpCall;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Run-time control of a standalone emulator, guarded by a token sent in
+ * {@code X-Emulator-Token}: {@code GET|POST|DELETE /_emulator/faults} (POST takes one fault spec
+ * per line), {@code POST /_emulator/reset} and {@code GET /_emulator/counts}.
+ */
+final class ControlHandler {
+    static final String PREFIX = "/_emulator/";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_BODY = 64 * 1024;
+
+    private final EnsEmulator emulator;
+    private final String token;
+
+    ControlHandler(EnsEmulator emulator, String token) {
+        this.emulator = emulator;
+        this.token = token;
+    }
+
+    void handle(HttpCall call) {
+        String given = call.header("X-Emulator-Token");
+        if (token == null || given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
+                token.getBytes(StandardCharsets.UTF_8))) {
+            reply(call, 403, Map.of("Code", "Forbidden", "Message", "A valid X-Emulator-Token is required."));
+            return;
+        }
+        switch (call.method() + " " + call.rawPath()) {
+            case "GET /_emulator/faults" -> reply(call, 200, faults());
+            case "DELETE /_emulator/faults" -> {
+                emulator.faults().clear();
+                reply(call, 200, faults());
+            }
+            case "POST /_emulator/faults" -> addFaults(call);
+            case "POST /_emulator/reset" -> {
+                emulator.reset();
+                reply(call, 200, Map.of("Counts", emulator.state().counts().toString()));
+            }
+            case "GET /_emulator/counts" -> reply(call, 200, Map.of("Counts", emulator.state().counts().toString()));
+            default -> reply(call, 404, Map.of("Code", "NotFound", "Message",
+                    "Use /_emulator/faults, /_emulator/reset or /_emulator/counts."));
+        }
+    }
+
+    private void addFaults(HttpCall call) {
+        byte[] body;
+        try (InputStream in = call.body()) {
+            body = in.readNBytes(MAX_BODY + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (body.length > MAX_BODY) {
+            reply(call, 413, Map.of("Code", "RequestEntityTooLarge", "Message", "At most 64 KiB of fault specs."));
+            return;
+        }
+        List<FaultRule> parsed = new ArrayList<>();
+        for (String line : new String(body, StandardCharsets.UTF_8).split("\\R")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                parsed.add(FaultRule.parse(line));
+            } catch (IllegalArgumentException e) {
+                reply(call, 400, Map.of("Code", "InvalidFault", "Message", e.getMessage()));
+                return;
+            }
+        }
+        parsed.forEach(emulator.faults()::add);
+        reply(call, 200, faults());
+    }
+
+    private Map<String, Object> faults() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("Faults", emulator.faults().rules().stream().map(FaultRule::toString).toList());
+        return body;
+    }
+
+    private static void reply(HttpCall call, int status, Map<String, ?> body) {
+        try {
+            call.respond(status, Map.of("Content-Type", "application/json;charset=utf-8"), JSON.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a response map always serializes", e);
+        }
+    }
+}

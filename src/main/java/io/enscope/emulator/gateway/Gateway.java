@@ -1,0 +1,383 @@
+package io.enscope.emulator.gateway;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.enscope.emulator.Account;
+import io.enscope.emulator.fault.FaultKind;
+import io.enscope.emulator.fault.FaultPlan;
+import io.enscope.emulator.fault.FaultRule;
+import io.enscope.emulator.ops.EnsOperations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The POP gateway of the emulator: reads a request from the query string and a form body,
+ * checks the common parameters and the v1 or v3 signature, draws from the fault plan, runs the
+ * operation and answers JSON. Every failure is answered as a well-formed error body; nothing
+ * that a client sends can produce a stack trace.
+ */
+public final class Gateway {
+    public static final String VERSION = "2017-11-10";
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration MAX_SKEW = Duration.ofMinutes(15);
+    private static final Set<String> V1_COMMON = Set.of("Action", "Version", "Format", "AccessKeyId",
+            "SignatureMethod", "SignatureVersion", "SignatureNonce", "SignatureType", "Timestamp", "Signature",
+            "SecurityToken", "RegionId");
+
+    private final EnsOperations operations;
+    private final Function<String, Account> accounts;
+    private final FaultPlan faults;
+    private final Clock clock;
+    private final int maxBodyBytes;
+    private final NonceCache nonces = new NonceCache();
+
+    /**
+     * @param accounts     looks up an account by AccessKeyId; {@code null} when unknown
+     * @param maxBodyBytes a larger body is refused with HTTP 413
+     */
+    public Gateway(EnsOperations operations, Function<String, Account> accounts, FaultPlan faults, Clock clock,
+                   int maxBodyBytes) {
+        this.operations = operations;
+        this.accounts = accounts;
+        this.faults = faults;
+        this.clock = clock;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    private record Call(String action, Account account, Map<String, String> params) {
+    }
+
+    /** Answers one call; never throws. */
+    public void handle(HttpCall exchange) {
+        String requestId = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
+        String action = "?";
+        try {
+            Call call = authenticate(exchange);
+            action = call.action();
+            Optional<FaultRule> fault = faults.draw(action);
+            if (fault.isPresent()) {
+                applyFaultBefore(fault.get());
+            }
+            Map<String, Object> body = operations.execute(action, new Params(call.params()), call.account());
+            if (fault.isPresent() && fault.get().kind() == FaultKind.DROP_AFTER_WRITE) {
+                LOG.debug("{} applied, connection dropped by the fault plan", action);
+                exchange.drop();
+                return;
+            }
+            Map<String, Object> response = new LinkedHashMap<>();
+            response.put("RequestId", requestId);
+            response.putAll(body);
+            send(exchange, 200, requestId, response, Map.of());
+            LOG.debug("{} 200", action);
+        } catch (ApiException e) {
+            LOG.debug("{} {} {}", action, e.httpStatus(), e.code());
+            sendError(exchange, requestId, e);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("{} failed unexpectedly (request {})", action, requestId, e);
+            sendError(exchange, requestId, new ApiException(500, "InternalError",
+                    "The request processing has failed due to some unknown error."));
+        }
+    }
+
+    private void applyFaultBefore(FaultRule fault) {
+        switch (fault.kind()) {
+            case THROTTLING -> throw new ApiException(400, "Throttling.User",
+                    "Request was denied due to user flow control.",
+                    Map.of("x-acs-retry-after", String.valueOf(fault.delay().toMillis())));
+            case SYSTEM_ERROR -> throw ApiException.badRequest("SystemError",
+                    "Interface call error, please re-match, or contact the product.");
+            case SERVICE_UNAVAILABLE -> throw new ApiException(503, "ServiceUnavailable",
+                    "The request has failed due to a temporary failure of the server.");
+            case SLOW -> pause(fault.delay());
+            case DROP_AFTER_WRITE -> {
+                // applied after the operation
+            }
+        }
+    }
+
+    private static void pause(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(503, "ServiceUnavailable", "The emulator is shutting down.");
+        }
+    }
+
+    // ---- reading and authenticating a request ----------------------------------------------
+
+    private Call authenticate(HttpCall exchange) throws IOException {
+        String method = exchange.method();
+        if (!"/".equals(exchange.rawPath())) {
+            throw new ApiException(404, "InvalidApi.NotFound",
+                    "Specified api is not found, please check your url and method. The path must be /.");
+        }
+        if (!"GET".equals(method) && !"POST".equals(method)) {
+            throw new ApiException(405, "UnsupportedHTTPMethod",
+                    "Specified HTTP method is not supported. Use GET or POST.");
+        }
+        byte[] body = readBody(exchange);
+        Map<String, String> query = new LinkedHashMap<>();
+        FormDecoder.decode(exchange.rawQuery(), query);
+        Map<String, String> all = new LinkedHashMap<>(query);
+        String contentType = Optional.ofNullable(exchange.header("Content-Type")).orElse("");
+        if (body.length > 0 && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            String text;
+            try {
+                text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(body)).toString();
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new ApiException(400, "InvalidParameter", "The form body is not valid UTF-8.");
+            }
+            FormDecoder.decode(text, all);
+        }
+        String authorization = exchange.header("Authorization");
+        if (authorization != null && authorization.startsWith(Signatures.V3_ALGORITHM)) {
+            return verifyV3(exchange, method, authorization, query, all, body);
+        }
+        return verifyV1(method, all);
+    }
+
+    private byte[] readBody(HttpCall exchange) throws IOException {
+        String length = exchange.header("Content-Length");
+        if (length != null) {
+            try {
+                if (Long.parseLong(length.trim()) > maxBodyBytes) {
+                    throw tooLarge();
+                }
+            } catch (NumberFormatException e) {
+                throw new ApiException(400, "InvalidParameter", "Content-Length is not a number.");
+            }
+        }
+        try (InputStream in = exchange.body()) {
+            byte[] data = in.readNBytes(maxBodyBytes + 1);
+            if (data.length > maxBodyBytes) {
+                throw tooLarge();
+            }
+            return data;
+        }
+    }
+
+    private ApiException tooLarge() {
+        return new ApiException(413, "RequestEntityTooLarge",
+                "The request body is larger than " + maxBodyBytes + " bytes.");
+    }
+
+    private Call verifyV1(String method, Map<String, String> params) {
+        for (String name : List.of("Action", "Version", "AccessKeyId", "SignatureMethod", "SignatureVersion",
+                "SignatureNonce", "Timestamp", "Signature")) {
+            String value = params.get(name);
+            if (value == null || value.isEmpty()) {
+                throw ApiException.missing(name);
+            }
+        }
+        String action = checkVersionAndAction(params.get("Version"), params.get("Action"));
+        if (!"HMAC-SHA1".equals(params.get("SignatureMethod"))) {
+            throw new ApiException(400, "InvalidSignatureMethod",
+                    "Specified signature method is not supported. Use HMAC-SHA1.");
+        }
+        if (!"1.0".equals(params.get("SignatureVersion"))) {
+            throw new ApiException(400, "InvalidSignatureVersion",
+                    "Specified signature version is not supported. Use 1.0.");
+        }
+        String format = params.get("Format");
+        if (format != null && !format.isEmpty() && !format.equalsIgnoreCase("JSON")
+                && !format.equalsIgnoreCase("XML")) {
+            throw ApiException.invalidParameter("Format", "Use JSON.");
+        }
+        checkTimestamp(params.get("Timestamp"));
+        Account account = account(params.get("AccessKeyId"));
+        String stringToSign = Signatures.v1StringToSign(method, params);
+        String expected = Signatures.v1Sign(account.accessKeySecret(), stringToSign);
+        if (!Signatures.equalsConstantTime(expected, params.get("Signature"))) {
+            throw new ApiException(400, "SignatureDoesNotMatch",
+                    "Specified signature is not matched with our calculation. server string to sign is:"
+                            + stringToSign);
+        }
+        checkNonce(account, params.get("SignatureNonce"));
+        Map<String, String> operationParams = new HashMap<>(params);
+        operationParams.keySet().removeAll(V1_COMMON);
+        return new Call(action, account, operationParams);
+    }
+
+    private Call verifyV3(HttpCall headers, String method, String authorization, Map<String, String> query,
+                          Map<String, String> all, byte[] body) {
+        for (String name : List.of("x-acs-action", "x-acs-version", "x-acs-date", "x-acs-signature-nonce")) {
+            String value = headers.header(name);
+            if (value == null || value.isEmpty()) {
+                throw new ApiException(400, "MissingParameter", "You must specify the header " + name + ".");
+            }
+        }
+        String action = checkVersionAndAction(headers.header("x-acs-version"), headers.header("x-acs-action"));
+        Map<String, String> auth = parseAuthorization(authorization);
+        checkTimestamp(headers.header("x-acs-date"));
+        Account account = account(auth.get("Credential"));
+        List<String> signed = Arrays.asList(auth.get("SignedHeaders").split(";"));
+        for (String required : List.of("host", "x-acs-action", "x-acs-version", "x-acs-date",
+                "x-acs-signature-nonce")) {
+            if (!signed.contains(required)) {
+                throw new ApiException(400, "IncompleteSignature",
+                        "The header " + required + " must be signed (SignedHeaders).");
+            }
+        }
+        String payloadHash = Signatures.sha256Hex(body);
+        String declared = headers.header("x-acs-content-sha256");
+        if (declared != null && !declared.equalsIgnoreCase(payloadHash)) {
+            throw new ApiException(400, "SignatureDoesNotMatch",
+                    "The x-acs-content-sha256 header does not match the request body.");
+        }
+        Map<String, String> canonicalHeaders = new HashMap<>();
+        for (String name : signed) {
+            List<String> values = headers.headers(name);
+            if (values == null) {
+                throw new ApiException(400, "IncompleteSignature", "The signed header " + name + " is missing.");
+            }
+            canonicalHeaders.put(name, String.join(",", values).trim());
+        }
+        String canonicalRequest = Signatures.v3CanonicalRequest(method, "/", query, canonicalHeaders, signed,
+                declared == null ? payloadHash : declared.toLowerCase(Locale.ROOT));
+        String stringToSign = Signatures.v3StringToSign(canonicalRequest);
+        String expected = Signatures.v3Sign(account.accessKeySecret(), stringToSign);
+        if (!Signatures.equalsConstantTime(expected, auth.get("Signature").toLowerCase(Locale.ROOT))) {
+            throw new ApiException(400, "SignatureDoesNotMatch",
+                    "Specified signature is not matched with our calculation. server string to sign is:"
+                            + stringToSign);
+        }
+        checkNonce(account, headers.header("x-acs-signature-nonce"));
+        return new Call(action, account, all);
+    }
+
+    private static Map<String, String> parseAuthorization(String header) {
+        String rest = header.substring(Signatures.V3_ALGORITHM.length()).trim();
+        Map<String, String> parts = new HashMap<>();
+        for (String part : rest.split(",")) {
+            int eq = part.indexOf('=');
+            if (eq > 0) {
+                parts.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim());
+            }
+        }
+        for (String key : List.of("Credential", "SignedHeaders", "Signature")) {
+            if (parts.getOrDefault(key, "").isEmpty()) {
+                throw new ApiException(400, "IncompleteSignature",
+                        "The Authorization header lacks " + key + ".");
+            }
+        }
+        return parts;
+    }
+
+    private static String checkVersionAndAction(String version, String action) {
+        if (!VERSION.equals(version)) {
+            throw new ApiException(400, "InvalidVersion",
+                    "Specified parameter Version is not valid. This endpoint serves ENS " + VERSION + ".");
+        }
+        if (!EnsOperations.ACTIONS.contains(action)) {
+            throw new ApiException(404, "InvalidApi.NotFound",
+                    "Specified api is not found, please check your url and method.");
+        }
+        return action;
+    }
+
+    private void checkTimestamp(String text) {
+        Instant timestamp;
+        try {
+            timestamp = Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new ApiException(400, "InvalidTimeStamp.Format",
+                    "Specified time stamp or date value is not well formatted. Use yyyy-MM-ddTHH:mm:ssZ (UTC).");
+        }
+        Duration skew = Duration.between(timestamp, clock.instant()).abs();
+        if (skew.compareTo(MAX_SKEW) > 0) {
+            throw new ApiException(400, "InvalidTimeStamp.Expired",
+                    "Specified time stamp or date value is expired.");
+        }
+    }
+
+    private Account account(String accessKeyId) {
+        Account account = accounts.apply(accessKeyId);
+        if (account == null) {
+            throw new ApiException(404, "InvalidAccessKeyId.NotFound", "Specified access key is not found.");
+        }
+        return account;
+    }
+
+    private void checkNonce(Account account, String nonce) {
+        if (!nonces.firstUse(account.accessKeyId(), nonce, clock.millis())) {
+            throw new ApiException(400, "SignatureNonceUsed", "Specified signature nonce was used already.");
+        }
+    }
+
+    // ---- responses ---------------------------------------------------------------------
+
+    private static void sendError(HttpCall exchange, String requestId, ApiException e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("RequestId", requestId);
+        body.put("HostId", hostId(exchange));
+        body.put("Code", e.code());
+        body.put("Message", e.getMessage());
+        body.put("Recommend", "https://api.alibabacloud.com/troubleshoot?q=" + e.code() + "&product=Ens&requestId="
+                + requestId);
+        send(exchange, e.httpStatus(), requestId, body, e.headers());
+    }
+
+    private static String hostId(HttpCall exchange) {
+        String host = exchange.header("Host");
+        return host == null || host.isBlank() ? "ens.aliyuncs.com" : host.replaceAll("[^A-Za-z0-9.:\\[\\]-]", "");
+    }
+
+    static void send(HttpCall exchange, int status, String requestId, Map<String, Object> body,
+                     Map<String, String> extraHeaders) {
+        byte[] bytes;
+        try {
+            bytes = JSON.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a response map always serializes", e);
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json;charset=utf-8");
+        headers.put("x-acs-request-id", requestId);
+        headers.putAll(extraHeaders);
+        exchange.respond(status, headers, bytes);
+    }
+
+    /** An error body for failures found before the gateway (malformed HTTP), in the same shape. */
+    public static byte[] errorBody(String host, String code, String message) {
+        String requestId = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("RequestId", requestId);
+        body.put("HostId", host == null ? "ens.aliyuncs.com" : host.replaceAll("[^A-Za-z0-9.:\\[\\]-]", ""));
+        body.put("Code", code);
+        body.put("Message", message);
+        body.put("Recommend", "https://api.alibabacloud.com/troubleshoot?q=" + code + "&product=Ens&requestId="
+                + requestId);
+        try {
+            return JSON.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a response map always serializes", e);
+        }
+    }
+
+    /** The header names a v3 request must sign, for clients and tests. */
+    public static List<String> requiredSignedHeaders() {
+        return new ArrayList<>(List.of("host", "x-acs-action", "x-acs-content-sha256", "x-acs-date",
+                "x-acs-signature-nonce", "x-acs-version"));
+    }
+}
