@@ -2,7 +2,6 @@ package io.enscope;
 
 import io.enscope.emulator.ops.EmulatorState;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
@@ -85,6 +84,5 @@ public final class App extends Application {
         if (s != null) {
             s.close();
         }
-        Platform.exit();
     }
 }
