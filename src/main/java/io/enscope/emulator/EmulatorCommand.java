@@ -19,9 +19,12 @@ import java.util.concurrent.CountDownLatch;
  * {@code enscope emulator …}: serves the ENS API emulator until stopped (Ctrl+C or SIGTERM).
  * It loads no JavaFX class.
  */
-@Command(name = "emulator", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "emulator", sortOptions = false,
         description = "Serve the ENS API emulator (2017-11-10) on loopback until stopped.")
 public final class EmulatorCommand implements Callable<Integer> {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
     @Option(names = "--port", defaultValue = "9180", description = "TCP port; 0 picks a free one (default ${DEFAULT-VALUE}).")
     int port;

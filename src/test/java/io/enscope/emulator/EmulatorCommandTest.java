@@ -39,7 +39,8 @@ class EmulatorCommandTest {
     @Test
     void servesTheApiAndLoadsNoJavaFx() throws Exception {
         Process process = startJvm(List.of("-verbose:class"), "emulator", "--port", "0", "--scenario", "demo",
-                "--access-key", "cli-admin:cli-secret", "--readonly-access-key", "cli-reader:cli-secret2");
+                "--access-key", "cli-admin:cli-secret", "--readonly-access-key", "cli-reader:cli-secret2",
+                "--fault", "DescribeVSwitches:unavailable:next=1", "--delay", "polls:1");
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         CompletableFuture<Integer> port = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
@@ -63,6 +64,9 @@ class EmulatorCommandTest {
         try {
             int p = port.get(60, TimeUnit.SECONDS);
             SdkCaller sdk = new SdkCaller("127.0.0.1:" + p, new Account("cli-admin", "cli-secret", false), 10_000);
+            assertThat(sdk.errorCode("DescribeVSwitches")).as("--fault from the command line")
+                    .isEqualTo("ServiceUnavailable");
+            assertThat(sdk.call("DescribeVSwitches").path("TotalCount").asInt()).isPositive();
             assertThat(sdk.call("DescribeEnsRegions").path("EnsRegions").path("EnsRegions").size()).isBetween(2, 4);
             sdk.shutdown();
             SdkCaller readOnly = new SdkCaller("127.0.0.1:" + p, new Account("cli-reader", "cli-secret2", true), 10_000);
