@@ -1,0 +1,77 @@
+package io.enscope.ui.settings;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Reads and writes {@code settings.json} in the data directory. A missing or broken file gives
+ * the defaults (a broken one is kept aside as {@code settings.json.broken} and logged); writes are
+ * atomic, so a crash never leaves half a file.
+ */
+public final class SettingsStore {
+    private static final Logger LOG = LoggerFactory.getLogger(SettingsStore.class);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path file;
+
+    public SettingsStore(Path file) {
+        this.file = file;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public Settings load() {
+        if (!Files.exists(file)) {
+            return Settings.defaults();
+        }
+        try {
+            Settings s = JSON.readValue(file.toFile(), Settings.class);
+            return s == null ? Settings.defaults() : s;
+        } catch (IOException e) {
+            LOG.warn("{} is unreadable or malformed; using default settings and keeping it as {}.broken", file,
+                    file.getFileName());
+            try {
+                Files.move(file, file.resolveSibling(file.getFileName() + ".broken"),
+                        StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException moveFailed) {
+                LOG.warn("could not move {} aside", file, moveFailed);
+            }
+            return Settings.defaults();
+        }
+    }
+
+    /** Writes atomically: a temporary file in the same folder, forced to disk, then moved over. */
+    public void save(Settings settings) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "settings", ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
+                 OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+                out.write(JSON.writeValueAsBytes(settings));
+                out.flush();
+                channel.force(true);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}
