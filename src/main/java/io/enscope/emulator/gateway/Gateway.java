@@ -7,6 +7,7 @@ import io.enscope.emulator.fault.FaultKind;
 import io.enscope.emulator.fault.FaultPlan;
 import io.enscope.emulator.fault.FaultRule;
 import io.enscope.emulator.ops.EnsOperations;
+import io.enscope.emulator.ops.StsService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +51,7 @@ public final class Gateway {
     private final Clock clock;
     private final int maxBodyBytes;
     private final NonceCache nonces = new NonceCache();
+    private final StsService sts;
 
     /**
      * @param accounts     looks up an account by AccessKeyId; {@code null} when unknown
@@ -62,6 +64,7 @@ public final class Gateway {
         this.faults = faults;
         this.clock = clock;
         this.maxBodyBytes = maxBodyBytes;
+        this.sts = new StsService(clock);
     }
 
     private record Call(String action, Account account, Map<String, String> params) {
@@ -78,7 +81,9 @@ public final class Gateway {
             if (fault.isPresent()) {
                 applyFaultBefore(fault.get());
             }
-            Map<String, Object> body = operations.execute(action, new Params(call.params()), call.account());
+            Map<String, Object> body = StsService.ACTION.equals(action)
+                    ? sts.assumeRole(new Params(call.params()), call.account())
+                    : operations.execute(action, new Params(call.params()), call.account());
             if (fault.isPresent() && fault.get().kind() == FaultKind.DROP_AFTER_WRITE) {
                 LOG.debug("{} applied, connection dropped by the fault plan", action);
                 exchange.drop();
@@ -213,6 +218,7 @@ public final class Gateway {
                     "Specified signature is not matched with our calculation. server string to sign is:"
                             + stringToSign);
         }
+        sts.checkToken(account.accessKeyId(), params.get("SecurityToken"));
         checkNonce(account, params.get("SignatureNonce"));
         Map<String, String> operationParams = new HashMap<>(params);
         operationParams.keySet().removeAll(V1_COMMON);
@@ -262,6 +268,7 @@ public final class Gateway {
                     "Specified signature is not matched with our calculation. server string to sign is:"
                             + stringToSign);
         }
+        sts.checkToken(account.accessKeyId(), headers.header("x-acs-security-token"));
         checkNonce(account, headers.header("x-acs-signature-nonce"));
         return new Call(action, account, all);
     }
@@ -285,6 +292,9 @@ public final class Gateway {
     }
 
     private static String checkVersionAndAction(String version, String action) {
+        if (StsService.VERSION.equals(version) && StsService.ACTION.equals(action)) {
+            return action;
+        }
         if (!VERSION.equals(version)) {
             throw new ApiException(400, "InvalidVersion",
                     "Specified parameter Version is not valid. This endpoint serves ENS " + VERSION + ".");
@@ -312,7 +322,8 @@ public final class Gateway {
     }
 
     private Account account(String accessKeyId) {
-        Account account = accounts.apply(accessKeyId);
+        Account account = sts.temporary(accessKeyId).map(StsService.Temporary::account)
+                .orElseGet(() -> accounts.apply(accessKeyId));
         if (account == null) {
             throw new ApiException(404, "InvalidAccessKeyId.NotFound", "Specified access key is not found.");
         }
