@@ -2,24 +2,39 @@ package io.enscope;
 
 import io.enscope.emulator.Account;
 import io.enscope.emulator.EnsEmulator;
+import io.enscope.emulator.Timings;
+import io.enscope.emulator.TransitionTiming;
+import io.enscope.emulator.fault.FaultKind;
+import io.enscope.emulator.fault.FaultRule;
 import io.enscope.emulator.scenario.DemoScenario;
+import io.enscope.emulator.scenario.Scenario;
+import io.enscope.ui.common.SandboxControl;
+
+import java.time.Duration;
 
 /**
  * The sandbox: the embedded ENS emulator on a free loopback port with the demo scenario and a
- * fresh admin and read-only key pair. Only {@code App}/{@code Main} wiring reaches the emulator.
+ * fresh admin and read-only key pair. Only {@code App}/{@code Main} wiring reaches the emulator;
+ * the UI sees it through {@link SandboxControl}.
  */
-public final class Sandbox implements AutoCloseable {
+public final class Sandbox implements SandboxControl, AutoCloseable {
     private final EnsEmulator emulator;
+    private final Timings normalTimings;
 
     private Sandbox(EnsEmulator emulator) {
         this.emulator = emulator;
+        this.normalTimings = emulator.state().timings();
     }
 
-    /** Starts the sandbox emulator; takes a few milliseconds, but call it off the FX thread. */
+    /** Starts the sandbox emulator with the demo scenario; call it off the FX thread. */
     public static Sandbox start() {
+        return start(DemoScenario.create());
+    }
+
+    public static Sandbox start(Scenario scenario) {
         return new Sandbox(EnsEmulator.builder()
                 .port(0)
-                .scenario(DemoScenario.create())
+                .scenario(scenario)
                 .account(Account.generate(false))
                 .account(Account.generate(true))
                 .start());
@@ -27,6 +42,41 @@ public final class Sandbox implements AutoCloseable {
 
     public EnsEmulator emulator() {
         return emulator;
+    }
+
+    /** The sandbox's admin key pair, generated at start; it exists only in memory. */
+    public Account adminAccount() {
+        return emulator.adminAccount();
+    }
+
+    @Override
+    public String endpoint() {
+        return emulator.endpoint();
+    }
+
+    @Override
+    public void reset() {
+        emulator.setTimings(normalTimings);
+        emulator.reset();
+    }
+
+    @Override
+    public void inject(Fault fault) {
+        switch (fault) {
+            case THROTTLING -> emulator.faults().add(FaultRule.next("*", FaultKind.THROTTLING, 3)
+                    .withDelay(Duration.ofMillis(800)));
+            case SYSTEM_ERROR -> emulator.faults().add(FaultRule.next("AssociateHaVip", FaultKind.SYSTEM_ERROR, 1));
+            case SLOW_ASSOCIATION -> emulator.setTimings(normalTimings.withAssociate(
+                    TransitionTiming.fixed(Duration.ofSeconds(20))));
+            case DROPPED_CONNECTION -> emulator.faults().add(FaultRule.next("AssociateHaVip",
+                    FaultKind.DROP_AFTER_WRITE, 1));
+        }
+    }
+
+    @Override
+    public void clearFaults() {
+        emulator.faults().clear();
+        emulator.setTimings(normalTimings);
     }
 
     @Override

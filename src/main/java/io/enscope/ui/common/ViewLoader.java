@@ -39,6 +39,25 @@ public final class ViewLoader {
         }
     }
 
+    /** Loads a view whose controller the caller has already made (with its ViewModel). */
+    public <C> Loaded<C> load(Class<C> viewClass, C controller) {
+        URL fxml = Objects.requireNonNull(viewClass.getResource(viewClass.getSimpleName() + ".fxml"),
+                () -> viewClass.getSimpleName() + ".fxml is missing");
+        FXMLLoader loader = new FXMLLoader(fxml, i18n.bundle());
+        loader.setControllerFactory(type -> {
+            if (type.isInstance(controller)) {
+                return controller;
+            }
+            return controllerFactory.call(type);
+        });
+        try {
+            Parent root = loader.load();
+            return new Loaded<>(root, controller);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not load " + fxml, e);
+        }
+    }
+
     public I18n i18n() {
         return i18n;
     }

@@ -1,0 +1,188 @@
+package io.enscope.ui.settings;
+
+import atlantafx.base.theme.Styles;
+import io.enscope.ui.common.Theme;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.Property;
+import javafx.collections.ObservableList;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.function.Function;
+
+/**
+ * The Settings dialog ({@code SettingsView.fxml}). Load it with the {@code ViewLoader}, whose
+ * controller factory passes a fresh {@link SettingsViewModel}, then {@link #showAndWait(Window)};
+ * the caller applies what comes back: {@code Theme.parse(s.theme()).apply()} at once, the language
+ * at the next start, the numbers for work started afterwards.
+ */
+public final class SettingsView {
+    private final SettingsViewModel viewModel;
+
+    @FXML
+    private ResourceBundle resources;
+    @FXML
+    private BorderPane root;
+    @FXML
+    private ComboBox<Language> languageChoice;
+    @FXML
+    private Label restartNote;
+    @FXML
+    private ComboBox<Theme> themeChoice;
+    @FXML
+    private TextField pollInitialField;
+    @FXML
+    private Label pollInitialError;
+    @FXML
+    private TextField pollMaxField;
+    @FXML
+    private Label pollMaxError;
+    @FXML
+    private TextField jobTimeoutField;
+    @FXML
+    private Label jobTimeoutError;
+    @FXML
+    private TextField maxTargetsField;
+    @FXML
+    private Label maxTargetsError;
+    @FXML
+    private TextField maxHaVipsField;
+    @FXML
+    private Label maxHaVipsError;
+    @FXML
+    private TextField parallelismField;
+    @FXML
+    private Label parallelismError;
+    @FXML
+    private TextField refreshField;
+    @FXML
+    private Label refreshError;
+    @FXML
+    private Label saveErrorLabel;
+    @FXML
+    private Button defaultsButton;
+    @FXML
+    private Button cancelButton;
+    @FXML
+    private Button saveButton;
+
+    public SettingsView(SettingsViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        bindChoice(languageChoice, viewModel.languages(), viewModel.languageProperty(), viewModel::languageName);
+        bindChoice(themeChoice, viewModel.themes(), viewModel.themeProperty(), viewModel::themeName);
+        restartNote.visibleProperty().bind(viewModel.restartRequiredProperty());
+        restartNote.managedProperty().bind(restartNote.visibleProperty());
+        bindNumber(pollInitialField, pollInitialError, viewModel.pollInitialMillis());
+        bindNumber(pollMaxField, pollMaxError, viewModel.pollMaxMillis());
+        bindNumber(jobTimeoutField, jobTimeoutError, viewModel.jobTimeoutSeconds());
+        bindNumber(maxTargetsField, maxTargetsError, viewModel.maxTargetsPerHaVip());
+        bindNumber(maxHaVipsField, maxHaVipsError, viewModel.maxHaVipsPerTarget());
+        bindNumber(parallelismField, parallelismError, viewModel.parallelism());
+        bindNumber(refreshField, refreshError, viewModel.refreshSeconds());
+        saveErrorLabel.textProperty().bind(viewModel.saveErrorProperty());
+        showWhenNotEmpty(saveErrorLabel);
+        defaultsButton.setOnAction(e -> viewModel.restoreDefaults());
+        cancelButton.setOnAction(e -> root.getScene().getWindow().hide());
+        saveButton.disableProperty().bind(viewModel.canSaveProperty().not());
+        saveButton.setOnAction(e -> viewModel.save());
+    }
+
+    private static <T> void bindChoice(ComboBox<T> box, ObservableList<T> items, Property<T> value,
+                                       Function<T, String> name) {
+        box.setItems(items);
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(T item) {
+                return name.apply(item);
+            }
+
+            @Override
+            public T fromString(String text) {
+                return items.stream().filter(item -> name.apply(item).equals(text)).findFirst().orElse(null);
+            }
+        });
+        box.valueProperty().bindBidirectional(value);
+    }
+
+    private static void bindNumber(TextField field, Label error, NumberField number) {
+        field.textProperty().bindBidirectional(number.textProperty());
+        error.textProperty().bind(number.errorProperty());
+        showWhenNotEmpty(error);
+        field.pseudoClassStateChanged(Styles.STATE_DANGER, !number.isValid());
+        number.validProperty().addListener((obs, was, valid) -> field.pseudoClassStateChanged(Styles.STATE_DANGER, !valid));
+    }
+
+    private static void showWhenNotEmpty(Label label) {
+        label.visibleProperty().bind(Bindings.isNotEmpty(label.textProperty()));
+        label.managedProperty().bind(label.visibleProperty());
+    }
+
+    /**
+     * Builds the dialog's window, not yet shown: modal to {@code owner} (or to the application when
+     * there is none), styled, and closing itself once the settings are saved. Call on the FX thread.
+     *
+     * @param owner the main window, may be null
+     * @return the stage
+     */
+    public Stage createStage(Window owner) {
+        Stage stage = modalStage(owner, resources.getString("settings.dialog.title"), root);
+        viewModel.savedProperty().addListener((obs, old, settings) -> {
+            if (settings != null) {
+                stage.close();
+            }
+        });
+        return stage;
+    }
+
+    private static Stage modalStage(Window owner, String title, Parent content) {
+        Stage stage = new Stage();
+        if (owner != null) {
+            stage.initOwner(owner);
+            stage.initModality(Modality.WINDOW_MODAL);
+        } else {
+            stage.initModality(Modality.APPLICATION_MODAL);
+        }
+        stage.setTitle(title);
+        Scene scene = new Scene(content);
+        Theme.style(scene);
+        stage.setScene(scene);
+        return stage;
+    }
+
+    /**
+     * Shows the dialog and waits until it is closed.
+     *
+     * @param owner the main window, may be null
+     * @return the saved settings, empty when the user cancelled
+     */
+    public Optional<Settings> showAndWait(Window owner) {
+        createStage(owner).showAndWait();
+        return viewModel.getSaved();
+    }
+
+    /** @return the dialog's ViewModel */
+    public SettingsViewModel viewModel() {
+        return viewModel;
+    }
+
+    /** @return the root node */
+    public Parent root() {
+        return root;
+    }
+}
