@@ -45,6 +45,10 @@ final class StatePersister {
 
     synchronized void saveNow() {
         try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                java.nio.file.Files.createDirectories(parent);
+            }
             ScenarioFiles.write(file, state.snapshot());
         } catch (IOException | RuntimeException e) {
             LOG.error("could not write the emulator state to {}", file, e);

@@ -38,7 +38,8 @@ final class Retrier {
                 return attempt.get();
             } catch (EnsException failure) {
                 EnsError error = failure.error();
-                if (operation.isWrite() || !error.retryable() || attempts >= settings.maxAttempts()
+                if (operation.isWrite() || !(error.retryable() || isResentRead(error))
+                        || attempts >= settings.maxAttempts()
                         || Thread.currentThread().isInterrupted()) {
                     throw failure;
                 }
@@ -59,6 +60,15 @@ final class Retrier {
                 attempts++;
             }
         }
+    }
+
+    /**
+     * The JDK HTTP client silently re-sends an idempotent GET once when its pooled connection
+     * turns out closed; when the first copy did arrive, the server refuses the copy's reused nonce.
+     * A read can safely be asked again with a fresh signature, so that refusal is retried.
+     */
+    private static boolean isResentRead(EnsError error) {
+        return "SignatureNonceUsed".equals(error.code());
     }
 
     /**

@@ -43,6 +43,27 @@ class RetrierTest {
     }
 
     @Test
+    void aReadRefusedForAResentNonceIsAskedAgainButAWriteIsNot() {
+        AtomicInteger reads = new AtomicInteger();
+        Retrier retrier = new Retrier(SETTINGS, recorder, () -> 1.0);
+        String result = retrier.call(EnsOperation.DESCRIBE_HAVIPS, () -> {
+            if (reads.incrementAndGet() == 1) {
+                throw failure(EnsError.of("SignatureNonceUsed", "nonce used", "r", 400));
+            }
+            return "ok";
+        });
+        assertThat(result).isEqualTo("ok");
+        assertThat(reads).hasValue(2);
+
+        AtomicInteger writes = new AtomicInteger();
+        assertThatThrownBy(() -> retrier.call(EnsOperation.ASSOCIATE_HAVIP, () -> {
+            writes.incrementAndGet();
+            throw failure(EnsError.of("SignatureNonceUsed", "nonce used", "r", 400));
+        })).isInstanceOf(EnsException.class);
+        assertThat(writes).hasValue(1);
+    }
+
+    @Test
     void retriesServerAndNetworkErrorsWithBoundedExponentialBackoff() {
         AtomicInteger calls = new AtomicInteger();
         Retrier retrier = new Retrier(SETTINGS, recorder, () -> 1.0);

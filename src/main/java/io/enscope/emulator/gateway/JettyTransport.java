@@ -16,7 +16,6 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -143,8 +142,11 @@ public final class JettyTransport implements AutoCloseable {
         @Override
         public void drop() {
             answered = true;
+            // Closing the endpoint first leaves nothing for Jetty to answer; completing the callback
+            // normally (not failing it) keeps Jetty from logging the request URI, which holds the
+            // caller's AccessKeyId and Signature.
             request.getConnectionMetaData().getConnection().getEndPoint().close();
-            callback.failed(new IOException("connection dropped by the emulator's fault plan"));
+            callback.succeeded();
         }
 
         void ensureAnswered() {
