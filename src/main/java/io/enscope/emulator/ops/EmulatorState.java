@@ -50,6 +50,7 @@ public final class EmulatorState {
     final Map<String, List<EniRec>> enisByInstance = new HashMap<>();
     final Map<String, Set<String>> usedIpsByVSwitch = new HashMap<>();
     private final Set<String> pendingHaVips = new LinkedHashSet<>();
+    private volatile long generation;
 
     /**
      * @param scenario the topology to start from
@@ -105,6 +106,7 @@ public final class EmulatorState {
             enisByInstance.clear();
             usedIpsByVSwitch.clear();
             pendingHaVips.clear();
+            generation++;
             load(scenario);
         } finally {
             lock.unlock();
@@ -286,6 +288,11 @@ public final class EmulatorState {
                 used.remove(h.ipAddress);
             }
         }
+    }
+
+    /** Changes when the topology is replaced, so caches of filtered topology lists can tell. */
+    long generation() {
+        return generation;
     }
 
     /** Number of HaVips a target (instance or ENI) is associated with, in any association status. */

@@ -39,7 +39,15 @@ public final class EnsOperations {
     private static final String ENS_INSTANCE = "EnsInstance";
     private static final String NETWORK_INTERFACE = "NetworkInterface";
 
+    private static final int MAX_CACHED_LISTINGS = 256;
+
     private final EmulatorState state;
+    /**
+     * Filtered listings of the topology (networks, VSwitches, instances, ENIs never change but by
+     * a reset), keyed by action and filters: a client paging through 20,000 ENIs costs one scan,
+     * not one per page. Accessed under the state lock.
+     */
+    private final Map<String, List<?>> listingCache = new LinkedHashMap<>();
 
     public EnsOperations(EmulatorState state) {
         this.state = state;
@@ -599,17 +607,12 @@ public final class EnsOperations {
 
     // ---- paging and filters --------------------------------------------------------------
 
-    private static <T> Map<String, Object> page(Collection<T> all, Predicate<T> filter, Params p, int defaultSize,
-                                                int maxSize, boolean numbersAsStrings, String wrapper, String item,
-                                                Function<T, Map<String, Object>> shape) {
+    private <T> Map<String, Object> page(Collection<T> all, Predicate<T> filter, Params p, int defaultSize,
+                                         int maxSize, boolean numbersAsStrings, String wrapper, String item,
+                                         Function<T, Map<String, Object>> shape) {
         int pageNumber = p.intValue("PageNumber", 1, 1, 1_000_000);
         int pageSize = p.intValue("PageSize", defaultSize, 1, maxSize);
-        List<T> matching = new ArrayList<>();
-        for (T t : all) {
-            if (filter.test(t)) {
-                matching.add(t);
-            }
-        }
+        List<T> matching = cachedListing(wrapper, p, all, filter);
         List<Map<String, Object>> items = new ArrayList<>();
         for (T t : slice(matching, pageNumber, pageSize)) {
             items.add(shape.apply(t));
@@ -620,6 +623,32 @@ public final class EnsOperations {
         body.put("TotalCount", numbersAsStrings ? String.valueOf(matching.size()) : matching.size());
         body.put(wrapper, Map.of(item, items));
         return body;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> List<T> cachedListing(String listing, Params p, Collection<T> all, Predicate<T> filter) {
+        StringBuilder key = new StringBuilder().append(state.generation()).append('|').append(listing);
+        p.asMap().forEach((k, v) -> {
+            if (!k.equals("PageNumber") && !k.equals("PageSize")) {
+                key.append('|').append(k).append('=').append(v);
+            }
+        });
+        String cacheKey = key.toString();
+        List<?> cached = listingCache.get(cacheKey);
+        if (cached != null) {
+            return (List<T>) cached;
+        }
+        List<T> matching = new ArrayList<>();
+        for (T t : all) {
+            if (filter.test(t)) {
+                matching.add(t);
+            }
+        }
+        if (listingCache.size() >= MAX_CACHED_LISTINGS) {
+            listingCache.clear();
+        }
+        listingCache.put(cacheKey, List.copyOf(matching));
+        return matching;
     }
 
     private static <T> List<T> slice(List<T> list, int pageNumber, int pageSize) {
