@@ -1,88 +1,419 @@
 package io.enscope;
 
-import io.enscope.emulator.ops.EmulatorState;
+import com.aliyuncs.http.ProtocolType;
+import io.enscope.binding.ActivityLog;
+import io.enscope.binding.BindingJob;
+import io.enscope.binding.EligibilityEngine;
+import io.enscope.binding.JobEngine;
+import io.enscope.binding.LimitPolicy;
+import io.enscope.binding.PollPolicy;
+import io.enscope.ens.EnsApi;
+import io.enscope.ens.EnsClientConfig;
+import io.enscope.ens.EnsCredentials;
+import io.enscope.ens.EnsCredentialsProvider;
+import io.enscope.ens.Redactor;
+import io.enscope.ens.SdkEnsApi;
+import io.enscope.ens.credentials.CredentialChain;
+import io.enscope.ens.credentials.SdkStsClient;
+import io.enscope.ens.model.HaVip;
+import io.enscope.inventory.InventoryLoader;
+import io.enscope.inventory.LoadOptions;
+import io.enscope.ui.common.Dialogs;
+import io.enscope.ui.common.ErrorDialog;
+import io.enscope.ui.common.ExecutorTaskRunner;
+import io.enscope.ui.common.I18n;
+import io.enscope.ui.common.TaskRunner;
+import io.enscope.ui.common.Theme;
+import io.enscope.ui.common.Tone;
+import io.enscope.ui.common.UiThread;
+import io.enscope.ui.common.ViewLoader;
+import io.enscope.ui.common.Workspace;
+import io.enscope.ui.connect.ConnectView;
+import io.enscope.ui.connect.ConnectViewModel;
+import io.enscope.ui.connect.ConnectionChoice;
+import io.enscope.ui.connect.ProfileConnectionFactory;
+import io.enscope.ui.main.MainView;
+import io.enscope.ui.main.MainViewModel;
+import io.enscope.ui.settings.Language;
+import io.enscope.ui.settings.Settings;
+import io.enscope.ui.settings.SettingsStore;
+import io.enscope.ui.settings.SettingsView;
+import io.enscope.ui.settings.SettingsViewModel;
 import javafx.application.Application;
-import javafx.concurrent.Task;
-import javafx.geometry.Insets;
+import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.VBox;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.input.ClipboardContent;
 import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.text.MessageFormat;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.ResourceBundle;
+import java.util.Optional;
 
 /**
- * Composition root of the console. Until the console screens exist it shows that the sandbox
- * (the embedded ENS emulator with the demo scenario) is running: its endpoint and what it holds.
+ * The composition root: reads the settings, shows the main window at once, then connects (the
+ * sandbox by default) in the background and wires the services of the connection: the ENS
+ * client, the inventory loader, the job engine with its activity log, the eligibility engine and
+ * the {@link Workspace} every screen observes.
  */
 public final class App extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
-    private final ResourceBundle bundle = ResourceBundle.getBundle("i18n.messages", Locale.getDefault());
+    private Path dataDir;
+    private SettingsStore settingsStore;
+    private volatile Settings settings;
+    private I18n i18n;
+    private TaskRunner tasks;
+    private Stage stage;
+    private MainViewModel mainViewModel;
+    private MainView mainView;
+    private final AppDialogs dialogs = new AppDialogs();
+    private final List<Runnable> viewDisposers = new ArrayList<>();
     private volatile Sandbox sandbox;
+    private Session session;
 
-    @Override
-    public void start(Stage stage) {
-        Thread.setDefaultUncaughtExceptionHandler((t, e) -> LOG.error("uncaught exception in {}", t.getName(), e));
-        Label status = new Label(bundle.getString("sandbox.status.starting"));
-        status.setId("sandboxStatus");
-        Label banner = new Label(bundle.getString("sandbox.banner"));
-        banner.setId("sandboxBanner");
-        banner.setStyle("-fx-font-weight: bold; -fx-padding: 6 10; -fx-background-color: #fff3cd;"
-                + " -fx-text-fill: #664d03;");
-        GridPane facts = new GridPane();
-        facts.setHgap(16);
-        facts.setVgap(6);
-        VBox root = new VBox(12, banner, status, facts);
-        root.setPadding(new Insets(16));
-        stage.setTitle(bundle.getString("app.title"));
-        stage.setScene(new Scene(root, 520, 280));
-        stage.show();
-
-        Task<Sandbox> startSandbox = new Task<>() {
-            @Override
-            protected Sandbox call() {
-                return Sandbox.start();
+    /** What one connection owns; closed when the user connects elsewhere or quits. */
+    private record Session(Workspace workspace, EnsApi api, JobEngine jobs, ActivityLog activity) {
+        void close() {
+            workspace.close();
+            jobs.shutdown();
+            activity.close();
+            if (api instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    LOG.warn("closing the ENS client failed", e);
+                }
             }
-        };
-        startSandbox.setOnSucceeded(e -> {
-            sandbox = startSandbox.getValue();
-            EmulatorState.Counts counts = sandbox.emulator().state().counts();
-            status.setText(bundle.getString("sandbox.status.running"));
-            addFact(facts, 0, "sandbox.endpoint", sandbox.emulator().url(), "sandboxEndpoint");
-            addFact(facts, 1, "sandbox.count.regions", counts.regions(), "countRegions");
-            addFact(facts, 2, "sandbox.count.vswitches", counts.vSwitches(), "countVSwitches");
-            addFact(facts, 3, "sandbox.count.instances", counts.instances(), "countInstances");
-            addFact(facts, 4, "sandbox.count.enis", counts.networkInterfaces(), "countEnis");
-            addFact(facts, 5, "sandbox.count.havips", counts.haVips(), "countHaVips");
-        });
-        startSandbox.setOnFailed(e -> {
-            LOG.error("the sandbox could not start", startSandbox.getException());
-            status.setText(MessageFormat.format(bundle.getString("sandbox.status.failed"),
-                    String.valueOf(startSandbox.getException().getMessage())));
-        });
-        Thread starter = new Thread(startSandbox, "sandbox-start");
-        starter.setDaemon(true);
-        starter.start();
+        }
     }
 
-    private void addFact(GridPane grid, int row, String key, Object value, String id) {
-        Label name = new Label(bundle.getString(key));
-        Label text = new Label(String.valueOf(value));
-        text.setId(id);
-        grid.addRow(row, name, text);
+    @Override
+    public void init() {
+        dataDir = AppDirectories.dataDirectory();
+        settingsStore = new SettingsStore(dataDir.resolve("settings.json"));
+        settings = settingsStore.load();
+    }
+
+    @Override
+    public void start(Stage primaryStage) {
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            LOG.error("uncaught exception in {}", thread.getName(), error);
+            Platform.runLater(() -> dialogs.showError(null, error));
+        });
+        this.stage = primaryStage;
+        i18n = new I18n(Language.resolve(settings.language(), Locale.getDefault()).locale());
+        Theme.parse(settings.theme()).apply();
+        tasks = new ExecutorTaskRunner(4, UiThread.fx());
+        buildWindow();
+        stage.iconifiedProperty().addListener((obs, was, iconified) -> {
+            if (session != null) {
+                session.workspace().setVisible(!iconified);
+            }
+        });
+        stage.setOnCloseRequest(e -> saveRegions());
+        stage.show();
+        connect(ConnectionChoice.fromSetting(settings.lastConnection()));
+    }
+
+    private void buildWindow() {
+        mainViewModel = new MainViewModel(i18n, dialogs);
+        mainView = new MainView(mainViewModel, new MenuActions(), i18n);
+        ViewLoader loader = new ViewLoader(i18n, type -> {
+            throw new IllegalStateException("no controller for " + type);
+        });
+        ViewLoader.Loaded<MainView> loaded = loader.load(MainView.class, mainView);
+        Scene scene = new Scene(loaded.root(), 1280, 800);
+        Theme.style(scene);
+        stage.setScene(scene);
+        stage.titleProperty().bind(mainViewModel.titleProperty());
+        mainView.selectTheme(Theme.parse(settings.theme()));
+        stage.setMinWidth(900);
+        stage.setMinHeight(560);
+    }
+
+    // ---- connecting ------------------------------------------------------------------------
+
+    private void connect(ConnectionChoice choice) {
+        if (session != null) {
+            disposeViews();
+            mainViewModel.detach();
+            Session old = session;
+            session = null;
+            tasks.submit("disconnect", p -> {
+                old.close();
+                return null;
+            }, ok -> { }, e -> LOG.warn("closing the previous connection failed", e));
+        }
+        Settings current = settings;
+        tasks.submit("connect", p -> openSession(choice, current), opened -> {
+            session = opened;
+            attach(opened.workspace());
+        }, error -> {
+            LOG.warn("could not connect to {}: {}", choice, error.toString());
+            dialogs.notify(i18n.get("main.menu.connect").replace("_", "").replace("\u2026", ""),
+                    Redactor.redact(String.valueOf(error.getMessage())), Tone.DANGER);
+            if (!choice.isSandbox()) {
+                connect(ConnectionChoice.SANDBOX);
+            }
+        });
+    }
+
+    private Session openSession(ConnectionChoice choice, Settings s) throws Exception {
+        EnsApi api;
+        String label;
+        Optional<io.enscope.ui.common.SandboxControl> control = Optional.empty();
+        if (choice.isSandbox()) {
+            if (sandbox == null) {
+                sandbox = Sandbox.start(dataDir.resolve("sandbox").resolve("state.json"));
+            }
+            api = sandboxApi(sandbox);
+            label = i18n.get("main.connection.sandbox");
+            control = Optional.of(sandbox);
+        } else {
+            api = profileConnections().open(choice);
+            label = choice.profileRef().map(r -> r.name()).orElse("?");
+        }
+        ActivityLog activity = ActivityLog.open(dataDir.resolve("activity").resolve(activityKey(choice)));
+        JobEngine jobs = JobEngine.builder(api)
+                .journal(activity)
+                .pollPolicy(PollPolicy.defaults()
+                        .withBackoff(java.time.Duration.ofMillis(s.pollInitialMillis()),
+                                java.time.Duration.ofMillis(s.pollMaxMillis()))
+                        .withTimeout(java.time.Duration.ofSeconds(s.jobTimeoutSeconds())))
+                .build();
+        List<BindingJob> unfinished = activity.recover();
+        if (!unfinished.isEmpty()) {
+            LOG.info("resuming {} unfinished jobs from the activity log", unfinished.size());
+            jobs.resume(unfinished);
+        }
+        InventoryLoader loader = new InventoryLoader(api, LoadOptions.defaults().withParallelism(s.parallelism()));
+        EligibilityEngine eligibility = new EligibilityEngine(new LimitPolicy(s.maxTargetsPerHaVip(),
+                s.maxHaVipsPerTarget()));
+        Workspace workspace = new Workspace(new Workspace.Services(label, control, api, loader, jobs, activity,
+                eligibility), tasks, UiThread.fx(), i18n, s.refreshSeconds());
+        return new Session(workspace, api, jobs, activity);
+    }
+
+    private static EnsApi sandboxApi(Sandbox box) {
+        return new SdkEnsApi(EnsClientConfig.local(box.endpoint()), EnsCredentialsProvider.of(
+                EnsCredentials.of(box.adminAccount().accessKeyId(), box.adminAccount().accessKeySecret())));
+    }
+
+    private ProfileConnectionFactory profileConnections() {
+        return new ProfileConnectionFactory(CredentialChain.fromSystem(), EnsClientConfig.defaults(),
+                new SdkStsClient(Optional.empty(), ProtocolType.HTTPS, java.time.Duration.ofSeconds(5),
+                        java.time.Duration.ofSeconds(10)), Clock.systemUTC(), () -> {
+                    Sandbox box = sandbox != null ? sandbox : (sandbox = Sandbox.start(
+                            dataDir.resolve("sandbox").resolve("state.json")));
+                    return sandboxApi(box);
+                });
+    }
+
+    private static String activityKey(ConnectionChoice choice) {
+        return choice.isSandbox() ? "sandbox" : choice.toSetting().replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    private void attach(Workspace workspace) {
+        mainViewModel.attach(workspace);
+        installViews(workspace);
+        workspace.startLiveRefresh();
+        workspace.loadRegions(settings.lastRegions());
+    }
+
+    /** Puts the explorer and the activities views of this workspace into the main window. */
+    private void installViews(Workspace workspace) {
+        ViewLoader loader = new ViewLoader(i18n, type -> {
+            throw new IllegalStateException("no controller for " + type);
+        });
+        Views.install(loader, workspace, dialogs, mainViewModel, mainView, viewDisposers);
+    }
+
+    private void disposeViews() {
+        viewDisposers.forEach(Runnable::run);
+        viewDisposers.clear();
+    }
+
+    private void saveRegions() {
+        Workspace ws = session == null ? null : session.workspace();
+        if (ws == null) {
+            return;
+        }
+        Settings updated = settings.withConnection(settings.lastConnection(), List.copyOf(ws.selectedRegions()));
+        saveSettings(updated);
+    }
+
+    private void saveSettings(Settings updated) {
+        settings = updated;
+        try {
+            settingsStore.save(updated);
+        } catch (IOException e) {
+            LOG.warn("could not save the settings to {}", settingsStore.file(), e);
+        }
     }
 
     @Override
     public void stop() {
-        Sandbox s = sandbox;
+        Session s = session;
+        session = null;
         if (s != null) {
             s.close();
+        }
+        Sandbox box = sandbox;
+        if (box != null) {
+            box.close();
+        }
+        if (tasks != null) {
+            tasks.shutdown();
+        }
+    }
+
+    // ---- menus -----------------------------------------------------------------------------
+
+    private final class MenuActions implements MainView.Actions {
+        @Override
+        public void connect() {
+            ConnectViewModel vm = new ConnectViewModel(() -> CredentialChain.fromSystem().listProfiles(),
+                    profileConnections(), tasks, i18n, ConnectionChoice.fromSetting(settings.lastConnection()),
+                    e -> dialogs.showError(null, e));
+            ConnectView view = new ConnectView(vm);
+            new ViewLoader(i18n, type -> view).load(ConnectView.class, view);
+            view.showAndWait(stage).ifPresent(choice -> {
+                saveSettings(settings.withConnection(choice.toSetting(), settings.lastRegions()));
+                App.this.connect(choice);
+            });
+        }
+
+        @Override
+        public void settings() {
+            SettingsViewModel vm = new SettingsViewModel(settings, settingsStore, tasks, i18n,
+                    e -> dialogs.showError(null, e));
+            SettingsView view = new SettingsView(vm);
+            new ViewLoader(i18n, type -> view).load(SettingsView.class, view);
+            view.showAndWait(stage).ifPresent(saved -> {
+                settings = saved;
+                Theme.parse(saved.theme()).apply();
+                mainView.selectTheme(Theme.parse(saved.theme()));
+            });
+        }
+
+        @Override
+        public void exportCsv() {
+            Views.exportCsv(stage, i18n, tasks, dialogs);
+        }
+
+        @Override
+        public void language(Locale locale) {
+            if (locale.getLanguage().equals(i18n.locale().getLanguage())) {
+                return;
+            }
+            saveSettings(settings.withLanguage(Language.of(locale).code()));
+            i18n = new I18n(locale);
+            disposeViews();
+            Workspace ws = session == null ? null : session.workspace();
+            if (ws != null) {
+                mainViewModel.detach();
+            }
+            stage.titleProperty().unbind();
+            buildWindow();
+            if (ws != null) {
+                ws.setI18n(i18n);
+                mainViewModel.attach(ws);
+                installViews(ws);
+            }
+        }
+
+        @Override
+        public void theme(Theme theme) {
+            theme.apply();
+            saveSettings(settings.withTheme(theme.name()));
+        }
+
+        @Override
+        public void about() {
+            Alert about = new Alert(Alert.AlertType.INFORMATION, i18n.get("main.about.text", Main.version()),
+                    ButtonType.OK);
+            about.initOwner(stage);
+            about.setHeaderText(i18n.get("app.title"));
+            about.setTitle(i18n.get("main.menu.about").replace("_", ""));
+            about.show();
+        }
+
+        @Override
+        public void openLogs() {
+            getHostServices().showDocument(AppDirectories.logDirectory().toUri().toString());
+        }
+
+        @Override
+        public void quit() {
+            saveRegions();
+            Platform.exit();
+        }
+    }
+
+    // ---- dialogs for the ViewModels --------------------------------------------------------
+
+    private final class AppDialogs implements Dialogs {
+        @Override
+        public boolean confirm(String title, String message) {
+            Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, ButtonType.OK, ButtonType.CANCEL);
+            alert.initOwner(stage);
+            alert.setTitle(title);
+            alert.setHeaderText(title);
+            return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+        }
+
+        @Override
+        public void openBind(HaVip haVip) {
+            Workspace ws = session == null ? null : session.workspace();
+            if (ws != null) {
+                Views.openBind(stage, ws, haVip, this);
+            }
+        }
+
+        @Override
+        public void openCreateHaVip(String vSwitchId) {
+            Workspace ws = session == null ? null : session.workspace();
+            if (ws != null) {
+                Views.openCreateHaVip(stage, ws, vSwitchId, this);
+            }
+        }
+
+        @Override
+        public void showError(String context, Throwable error) {
+            new ErrorDialog(i18n, Redactor::redact).show(stage, context, error);
+        }
+
+        @Override
+        public void notify(String title, String text, Tone tone) {
+            if (stage == null || !stage.isShowing()) {
+                return;
+            }
+            Notifications n = Notifications.create().owner(stage).title(title).text(text)
+                    .hideAfter(Duration.seconds(tone == Tone.DANGER ? 8 : 4));
+            if (tone == Tone.DANGER) {
+                n.showError();
+            } else if (tone == Tone.WARNING) {
+                n.showWarning();
+            } else {
+                n.showInformation();
+            }
+        }
+
+        @Override
+        public void copy(String text) {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(text);
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
         }
     }
 }

@@ -10,6 +10,13 @@ import io.enscope.emulator.scenario.DemoScenario;
 import io.enscope.emulator.scenario.Scenario;
 import io.enscope.ui.common.SandboxControl;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 /**
@@ -18,6 +25,7 @@ import java.time.Duration;
  * the UI sees it through {@link SandboxControl}.
  */
 public final class Sandbox implements SandboxControl, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
     private final EnsEmulator emulator;
     private final Timings normalTimings;
 
@@ -38,6 +46,35 @@ public final class Sandbox implements SandboxControl, AutoCloseable {
                 .account(Account.generate(false))
                 .account(Account.generate(true))
                 .start());
+    }
+
+    /**
+     * Starts the sandbox with its state kept in {@code stateFile}, so that its HaVips (and the jobs
+     * that watch them) survive a restart of the console. A state file that cannot be read is moved
+     * aside and the demo scenario is used.
+     */
+    public static Sandbox start(Path stateFile) {
+        try {
+            return new Sandbox(builder().stateFile(stateFile).start());
+        } catch (IllegalArgumentException e) {
+            LOG.warn("the sandbox state {} is unusable ({}); starting from the demo scenario", stateFile,
+                    e.getMessage());
+            try {
+                Files.move(stateFile, stateFile.resolveSibling(stateFile.getFileName() + ".broken"),
+                        StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException moveFailed) {
+                LOG.warn("could not move {} aside", stateFile, moveFailed);
+            }
+            return new Sandbox(builder().stateFile(stateFile).start());
+        }
+    }
+
+    private static EnsEmulator.Builder builder() {
+        return EnsEmulator.builder()
+                .port(0)
+                .scenario(DemoScenario.create())
+                .account(Account.generate(false))
+                .account(Account.generate(true));
     }
 
     public EnsEmulator emulator() {

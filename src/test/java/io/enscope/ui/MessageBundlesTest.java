@@ -57,7 +57,7 @@ class MessageBundlesTest {
                 if (!pattern.contains("{")) {
                     continue;
                 }
-                String formatted = new MessageFormat(pattern, Locale.ROOT).format(new Object[] {"A", "B", "C", "D", "E"});
+                String formatted = new MessageFormat(pattern, Locale.ROOT).format(new Object[] {1, 2, 3, 4, 5, 6});
                 assertThat(formatted).as(file + " " + key + " lost text to an unescaped quote")
                         .doesNotContain("{0}").doesNotContain("{1}");
                 if (pattern.contains("''")) {
@@ -87,7 +87,7 @@ class MessageBundlesTest {
     @Test
     void everyLiteralKeyUsedInUiCodeExists() throws IOException {
         Properties en = load("messages.properties");
-        Pattern call = Pattern.compile("i18n\\.get\\(\"([A-Za-z0-9_.-]+)\"");
+        Pattern call = Pattern.compile("i18n(?:\\(\\))?\\.get\\(\"([A-Za-z0-9_.-]+)\"\\s*[,)]");
         Path sources = Paths.get("src/main/java/io/enscope");
         try (Stream<Path> files = Files.walk(sources)) {
             for (Path java : files.filter(f -> f.toString().endsWith(".java")).toList()) {

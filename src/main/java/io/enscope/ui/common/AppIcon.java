@@ -39,7 +39,9 @@ public enum AppIcon {
     INFO(Material2OutlinedAL.INFO),
     NEUTRAL(Material2OutlinedMZ.REMOVE_CIRCLE_OUTLINE),
     LANGUAGE(Material2OutlinedAL.LANGUAGE),
-    SHOW(Material2OutlinedMZ.VISIBILITY);
+    SHOW(Material2OutlinedMZ.VISIBILITY),
+    STOP_WATCHING(Material2OutlinedMZ.VISIBILITY_OFF),
+    CLEAR_FINISHED(Material2OutlinedAL.CLEAR_ALL);
 
     private final Ikon ikon;
 

@@ -1,0 +1,303 @@
+package io.enscope.ui.main;
+
+import io.enscope.ens.model.Region;
+import io.enscope.ui.common.AppIcon;
+import io.enscope.ui.common.I18n;
+import io.enscope.ui.common.SandboxControl;
+import io.enscope.ui.common.Theme;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.util.StringConverter;
+import org.controlsfx.control.CheckComboBox;
+import atlantafx.base.controls.CustomTextField;
+import javafx.scene.control.ProgressBar;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The main window's frame: menus, sandbox banner, toolbar, work area, activities and status bar. */
+public final class MainView {
+
+    /** What the menus do beyond the ViewModel: dialogs and windows, owned by the composition root. */
+    public interface Actions {
+        void connect();
+
+        void settings();
+
+        void exportCsv();
+
+        void language(Locale locale);
+
+        void theme(Theme theme);
+
+        void about();
+
+        void openLogs();
+
+        void quit();
+    }
+
+    private final MainViewModel viewModel;
+    private final Actions actions;
+    private final I18n i18n;
+
+    @FXML private BorderPane root;
+    @FXML private MenuBar menuBar;
+    @FXML private Menu sandboxMenu;
+    @FXML private MenuItem refreshItem;
+    @FXML private MenuItem searchItem;
+    @FXML private MenuItem connectItem;
+    @FXML private MenuItem exportItem;
+    @FXML private MenuItem settingsItem;
+    @FXML private CheckMenuItem activitiesItem;
+    @FXML private RadioMenuItem englishItem;
+    @FXML private RadioMenuItem chineseItem;
+    @FXML private RadioMenuItem lightItem;
+    @FXML private RadioMenuItem darkItem;
+    @FXML private HBox sandboxBanner;
+    @FXML private Label bannerText;
+    @FXML private CheckComboBox<Region> regionPicker;
+    @FXML private Button refreshButton;
+    @FXML private CustomTextField searchField;
+    @FXML private Label connectionLabel;
+    @FXML private SplitPane verticalSplit;
+    @FXML private StackPane workArea;
+    @FXML private TitledPane activitiesPane;
+    @FXML private StackPane activitySlot;
+    @FXML private HBox statusBar;
+    @FXML private Label statusText;
+    @FXML private Label jobSummary;
+    @FXML private ProgressBar statusProgress;
+
+    private boolean updatingRegions;
+
+    public MainView(MainViewModel viewModel, Actions actions, I18n i18n) {
+        this.viewModel = viewModel;
+        this.actions = actions;
+        this.i18n = i18n;
+    }
+
+    @FXML
+    private void initialize() {
+        refreshItem.setAccelerator(new KeyCodeCombination(KeyCode.F5));
+        searchItem.setAccelerator(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN));
+        connectItem.setGraphic(AppIcon.CONNECT.graphic());
+        exportItem.setGraphic(AppIcon.EXPORT.graphic());
+        settingsItem.setGraphic(AppIcon.SETTINGS.graphic());
+        refreshItem.disableProperty().bind(viewModel.canRefresh().not());
+        refreshButton.setGraphic(AppIcon.REFRESH.graphic());
+        refreshButton.setTooltip(new Tooltip(i18n.get("main.toolbar.refresh")));
+        refreshButton.disableProperty().bind(viewModel.canRefresh().not());
+
+        ToggleGroup languages = new ToggleGroup();
+        englishItem.setToggleGroup(languages);
+        chineseItem.setToggleGroup(languages);
+        (i18n.locale().getLanguage().equals("zh") ? chineseItem : englishItem).setSelected(true);
+        ToggleGroup themes = new ToggleGroup();
+        lightItem.setToggleGroup(themes);
+        darkItem.setToggleGroup(themes);
+
+        sandboxMenu.visibleProperty().bind(viewModel.sandboxProperty());
+        sandboxBanner.visibleProperty().bind(viewModel.sandboxProperty());
+        sandboxBanner.managedProperty().bind(viewModel.sandboxProperty());
+        sandboxBanner.getChildren().get(0).setStyle(null);
+        ((Label) sandboxBanner.getChildren().get(0)).setGraphic(AppIcon.SANDBOX.graphic());
+        bannerText.textProperty().bind(Bindings.createStringBinding(
+                () -> i18n.get("main.banner.text", viewModel.sandboxEndpointProperty().get()),
+                viewModel.sandboxEndpointProperty()));
+        connectionLabel.textProperty().bind(viewModel.connectionProperty());
+        connectionLabel.setGraphic(AppIcon.KEY.graphic());
+
+        searchField.setPromptText(i18n.get("main.toolbar.search"));
+        searchField.setLeft(AppIcon.SEARCH.graphic());
+        searchField.textProperty().bindBidirectional(viewModel.searchProperty());
+
+        regionPicker.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Region r) {
+                if (r == null) {
+                    return "";
+                }
+                String name = i18n.locale().getLanguage().equals("zh") ? r.name() : r.enName();
+                return name == null || name.isBlank() ? r.id() : name + " (" + r.id() + ")";
+            }
+
+            @Override
+            public Region fromString(String s) {
+                return null;
+            }
+        });
+        Bindings.bindContent(regionPicker.getItems(), viewModel.regions());
+        viewModel.regions().addListener((ListChangeListener<Region>) c -> syncRegionChecks());
+        viewModel.selectedRegions().addListener((ListChangeListener<String>) c -> syncRegionChecks());
+        regionPicker.getCheckModel().getCheckedItems().addListener((ListChangeListener<Region>) c -> {
+            if (!updatingRegions) {
+                List<String> ids = new ArrayList<>();
+                regionPicker.getCheckModel().getCheckedItems().forEach(r -> ids.add(r.id()));
+                if (!ids.isEmpty()) {
+                    viewModel.chooseRegions(ids);
+                }
+            }
+        });
+
+        activitiesItem.selectedProperty().bindBidirectional(viewModel.activitiesExpandedProperty());
+        activitiesPane.expandedProperty().bindBidirectional(viewModel.activitiesExpandedProperty());
+        activitiesPane.setGraphic(AppIcon.HISTORY.graphic());
+
+        statusText.textProperty().bind(viewModel.statusProperty());
+        statusProgress.progressProperty().bind(viewModel.progressProperty());
+        statusProgress.visibleProperty().bind(viewModel.loadingProperty());
+        statusProgress.managedProperty().bind(viewModel.loadingProperty());
+    }
+
+    private void syncRegionChecks() {
+        updatingRegions = true;
+        try {
+            regionPicker.getCheckModel().clearChecks();
+            List<String> chosen = viewModel.chosenRegions();
+            for (Region r : regionPicker.getItems()) {
+                if (chosen.contains(r.id())) {
+                    regionPicker.getCheckModel().check(r);
+                }
+            }
+        } finally {
+            updatingRegions = false;
+        }
+    }
+
+    /** Puts the explorer (tree, tables, HaVip detail) in the work area. */
+    public void setWorkArea(Node node) {
+        workArea.getChildren().setAll(node);
+    }
+
+    /** Puts the activities view in the bottom pane. */
+    public void setActivities(Node node) {
+        activitySlot.getChildren().setAll(node);
+    }
+
+    /** Shows the jobs' summary (e.g. "2 running · 1 failed") in the status bar and the pane title. */
+    public void showJobSummary(javafx.beans.value.ObservableValue<String> summary,
+                               javafx.beans.value.ObservableValue<String> paneTitle) {
+        jobSummary.textProperty().bind(summary);
+        activitiesPane.textProperty().bind(paneTitle);
+    }
+
+    public void selectTheme(Theme theme) {
+        (theme == Theme.DARK ? darkItem : lightItem).setSelected(true);
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    @FXML
+    private void onConnect() {
+        actions.connect();
+    }
+
+    @FXML
+    private void onExport() {
+        actions.exportCsv();
+    }
+
+    @FXML
+    private void onSettings() {
+        actions.settings();
+    }
+
+    @FXML
+    private void onQuit() {
+        actions.quit();
+    }
+
+    @FXML
+    private void onRefresh() {
+        viewModel.refresh();
+    }
+
+    @FXML
+    private void onSearch() {
+        searchField.requestFocus();
+        searchField.selectAll();
+    }
+
+    @FXML
+    private void onEnglish() {
+        actions.language(Locale.ENGLISH);
+    }
+
+    @FXML
+    private void onChinese() {
+        actions.language(I18n.CHINESE);
+    }
+
+    @FXML
+    private void onLight() {
+        actions.theme(Theme.LIGHT);
+    }
+
+    @FXML
+    private void onDark() {
+        actions.theme(Theme.DARK);
+    }
+
+    @FXML
+    private void onSandboxReset() {
+        viewModel.sandboxReset();
+    }
+
+    @FXML
+    private void onFaultThrottling() {
+        viewModel.sandboxInject(SandboxControl.Fault.THROTTLING);
+    }
+
+    @FXML
+    private void onFaultSystemError() {
+        viewModel.sandboxInject(SandboxControl.Fault.SYSTEM_ERROR);
+    }
+
+    @FXML
+    private void onFaultSlow() {
+        viewModel.sandboxInject(SandboxControl.Fault.SLOW_ASSOCIATION);
+    }
+
+    @FXML
+    private void onFaultDropped() {
+        viewModel.sandboxInject(SandboxControl.Fault.DROPPED_CONNECTION);
+    }
+
+    @FXML
+    private void onSandboxClear() {
+        viewModel.sandboxClearFaults();
+    }
+
+    @FXML
+    private void onAbout() {
+        actions.about();
+    }
+
+    @FXML
+    private void onLogs() {
+        actions.openLogs();
+    }
+}

@@ -1,0 +1,199 @@
+package io.enscope.ui.main;
+
+import io.enscope.ens.model.Region;
+import io.enscope.ui.common.I18n;
+import io.enscope.ui.common.SandboxControl;
+import io.enscope.ui.common.Tone;
+import io.enscope.ui.common.Workspace;
+import io.enscope.ui.common.Dialogs;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The main window: title, connection, regions chosen, the shared search text, status and
+ * progress, and the Sandbox menu's commands. It binds to a {@link Workspace} once connected.
+ */
+public final class MainViewModel {
+    private final I18n i18n;
+    private final Dialogs dialogs;
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper sandbox = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper sandboxEndpoint = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper();
+    private final ObservableList<Region> regions = FXCollections.observableArrayList();
+    private final ObservableList<String> selectedRegions = FXCollections.observableArrayList();
+    private final StringProperty search = new SimpleStringProperty("");
+    private final BooleanProperty activitiesExpanded = new SimpleBooleanProperty(true);
+    private final BooleanBinding canRefresh;
+    private Workspace workspace;
+
+    public MainViewModel(I18n i18n, Dialogs dialogs) {
+        this.i18n = i18n;
+        this.dialogs = dialogs;
+        title.set(i18n.get("app.title"));
+        connection.set(i18n.get("main.connecting"));
+        status.set(i18n.get("main.connecting"));
+        canRefresh = connected.and(loading.not());
+    }
+
+    /** Binds this window to a connected workspace (again after every reconnect). */
+    public void attach(Workspace ws) {
+        this.workspace = Objects.requireNonNull(ws);
+        connected.set(true);
+        sandbox.set(ws.sandbox().isPresent());
+        sandboxEndpoint.set(ws.sandbox().map(SandboxControl::endpoint).orElse(""));
+        connection.set(ws.connectionLabel());
+        title.set(i18n.get("main.title", ws.connectionLabel()));
+        status.bind(ws.statusProperty());
+        progress.bind(ws.progressProperty());
+        loading.bind(ws.loadingProperty());
+        Bindings.bindContent(regions, ws.regions());
+        Bindings.bindContent(selectedRegions, ws.selectedRegions());
+    }
+
+    /** Unbinds from the workspace before it is closed (reconnect). */
+    public void detach() {
+        if (workspace != null) {
+            Bindings.unbindContent(regions, workspace.regions());
+            Bindings.unbindContent(selectedRegions, workspace.selectedRegions());
+            status.unbind();
+            progress.unbind();
+            loading.unbind();
+            workspace = null;
+        }
+        connected.set(false);
+        loading.set(true);
+        status.set(i18n.get("main.connecting"));
+    }
+
+    /** F5: reloads the whole inventory of the chosen regions. */
+    public void refresh() {
+        if (workspace != null) {
+            workspace.reload();
+        }
+    }
+
+    /** The user picked regions in the toolbar. */
+    public void chooseRegions(List<String> regionIds) {
+        if (workspace == null || regionIds.equals(List.copyOf(workspace.selectedRegions()))) {
+            return;
+        }
+        workspace.selectedRegions().setAll(regionIds);
+        workspace.reload();
+    }
+
+    public List<String> chosenRegions() {
+        return List.copyOf(selectedRegions);
+    }
+
+    /** The regions whose inventory is shown. */
+    public ObservableList<String> selectedRegions() {
+        return selectedRegions;
+    }
+
+    public void sandboxReset() {
+        workspace.sandbox().ifPresent(s -> runOnSandbox(() -> {
+            s.reset();
+            return i18n.get("main.menu.sandbox.reset").replace("_", "");
+        }, true));
+    }
+
+    public void sandboxInject(SandboxControl.Fault fault) {
+        String key = switch (fault) {
+            case THROTTLING -> "main.menu.sandbox.throttling";
+            case SYSTEM_ERROR -> "main.menu.sandbox.systemError";
+            case SLOW_ASSOCIATION -> "main.menu.sandbox.slow";
+            case DROPPED_CONNECTION -> "main.menu.sandbox.dropped";
+        };
+        workspace.sandbox().ifPresent(s -> runOnSandbox(() -> {
+            s.inject(fault);
+            return i18n.get(key);
+        }, false));
+    }
+
+    public void sandboxClearFaults() {
+        workspace.sandbox().ifPresent(s -> runOnSandbox(() -> {
+            s.clearFaults();
+            return i18n.get("main.menu.sandbox.clear").replace("_", "");
+        }, false));
+    }
+
+    private void runOnSandbox(java.util.concurrent.Callable<String> action, boolean reloadAfter) {
+        Workspace ws = workspace;
+        ws.tasks().submit("sandbox", p -> action.call(), done -> {
+            dialogs.notify(i18n.get("main.menu.sandbox").replace("_", ""), i18n.get("main.sandbox.done", done),
+                    Tone.WARNING);
+            if (reloadAfter) {
+                ws.reload();
+            }
+        }, e -> dialogs.showError(i18n.get("main.menu.sandbox").replace("_", ""), e));
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty connectionProperty() {
+        return connection.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty sandboxProperty() {
+        return sandbox.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty sandboxEndpointProperty() {
+        return sandboxEndpoint.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty connectedProperty() {
+        return connected.getReadOnlyProperty();
+    }
+
+    public ObservableList<Region> regions() {
+        return regions;
+    }
+
+    /** The search text every table filters by. */
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public BooleanProperty activitiesExpandedProperty() {
+        return activitiesExpanded;
+    }
+
+    public BooleanBinding canRefresh() {
+        return canRefresh;
+    }
+}
