@@ -77,6 +77,7 @@ public final class App extends Application {
     private MainViewModel mainViewModel;
     private MainView mainView;
     private final AppDialogs dialogs = new AppDialogs();
+    private final Views views = new Views();
     private final List<Runnable> viewDisposers = new ArrayList<>();
     private volatile Sandbox sandbox;
     private Session session;
@@ -235,7 +236,7 @@ public final class App extends Application {
         ViewLoader loader = new ViewLoader(i18n, type -> {
             throw new IllegalStateException("no controller for " + type);
         });
-        Views.install(loader, workspace, dialogs, mainViewModel, mainView, viewDisposers);
+        views.install(loader, workspace, dialogs, mainViewModel, mainView, viewDisposers);
     }
 
     private void disposeViews() {
@@ -308,7 +309,7 @@ public final class App extends Application {
 
         @Override
         public void exportCsv() {
-            Views.exportCsv(stage, i18n, tasks, dialogs);
+            views.exportCsv(stage, i18n, tasks, dialogs);
         }
 
         @Override
@@ -376,7 +377,7 @@ public final class App extends Application {
         public void openBind(HaVip haVip) {
             Workspace ws = session == null ? null : session.workspace();
             if (ws != null) {
-                Views.openBind(stage, ws, haVip, this);
+                views.openBind(stage, ws, haVip, this);
             }
         }
 
@@ -384,7 +385,7 @@ public final class App extends Application {
         public void openCreateHaVip(String vSwitchId) {
             Workspace ws = session == null ? null : session.workspace();
             if (ws != null) {
-                Views.openCreateHaVip(stage, ws, vSwitchId, this);
+                views.openCreateHaVip(stage, ws, vSwitchId, this);
             }
         }
 

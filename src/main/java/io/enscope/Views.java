@@ -8,23 +8,44 @@ import io.enscope.ui.bind.BindViewModel;
 import io.enscope.ui.common.Dialogs;
 import io.enscope.ui.common.I18n;
 import io.enscope.ui.common.TaskRunner;
+import io.enscope.ui.common.Tone;
 import io.enscope.ui.common.ViewLoader;
 import io.enscope.ui.common.Workspace;
+import io.enscope.ui.explorer.ExplorerView;
+import io.enscope.ui.explorer.ExplorerViewModel;
+import io.enscope.ui.havip.CreateHaVipView;
+import io.enscope.ui.havip.CreateHaVipViewModel;
 import io.enscope.ui.main.MainView;
 import io.enscope.ui.main.MainViewModel;
-import javafx.scene.control.Label;
+import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /** Builds the screens of a workspace and puts them into the main window (composition root helper). */
 final class Views {
-    private Views() {
-    }
+    private ExplorerViewModel currentExplorer;
 
-    static void install(ViewLoader loader, Workspace workspace, Dialogs dialogs, MainViewModel main, MainView view,
+    void install(ViewLoader loader, Workspace workspace, Dialogs dialogs, MainViewModel main, MainView view,
                         List<Runnable> disposers) {
-        view.setWorkArea(new Label(workspace.connectionLabel()));
+        ExplorerViewModel explorer = new ExplorerViewModel(workspace, dialogs, main.searchProperty());
+        ExplorerView explorerView = new ExplorerView(explorer);
+        loader.load(ExplorerView.class, explorerView);
+        view.setWorkArea(explorerView.root());
+        currentExplorer = explorer;
+        disposers.add(explorer::dispose);
+        disposers.add(() -> currentExplorer = null);
 
         ActivityViewModel activity = new ActivityViewModel(workspace, dialogs);
         ActivityView activityView = new ActivityView(activity, loader.i18n());
@@ -34,16 +55,63 @@ final class Views {
         disposers.add(activity::dispose);
     }
 
-    static void openBind(Stage owner, Workspace workspace, HaVip haVip, Dialogs dialogs) {
-        BindView view = new BindView(new BindViewModel(workspace, haVip, dialogs::showError));
-        view.show(owner);
+    void openBind(Stage owner, Workspace workspace, HaVip haVip, Dialogs dialogs) {
+        new BindView(new BindViewModel(workspace, haVip, dialogs::showError)).show(owner);
     }
 
-    static void openCreateHaVip(Stage owner, Workspace workspace, String vSwitchId, Dialogs dialogs) {
-        // wired when the create dialog lands
+    void openCreateHaVip(Stage owner, Workspace workspace, String vSwitchId, Dialogs dialogs) {
+        CreateHaVipView view = new CreateHaVipView(new CreateHaVipViewModel(workspace, dialogs, vSwitchId));
+        new ViewLoader(workspace.i18n(), type -> view).load(CreateHaVipView.class, view);
+        view.showAndWait(owner).ifPresent(ids -> {
+            ExplorerViewModel explorer = currentExplorer;
+            if (explorer != null && !ids.isEmpty()) {
+                explorer.selectHaVip(ids.get(0));
+            }
+        });
     }
 
-    static void exportCsv(Stage owner, I18n i18n, TaskRunner tasks, Dialogs dialogs) {
-        // wired when the explorer lands
+    /** Writes the visible rows of the active table to a CSV file the user picks (UTF-8 with BOM, atomically). */
+    void exportCsv(Stage owner, I18n i18n, TaskRunner tasks, Dialogs dialogs) {
+        ExplorerViewModel explorer = currentExplorer;
+        if (explorer == null) {
+            return;
+        }
+        String csv = explorer.csvOfVisibleRows();
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(i18n.get("main.menu.export").replace("_", "").replace("\u2026", ""));
+        chooser.setInitialFileName(explorer.suggestedCsvFileName());
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        File file = chooser.showSaveDialog(owner);
+        if (file == null) {
+            return;
+        }
+        Path target = file.toPath();
+        tasks.submit("export csv", p -> {
+            writeAtomically(target, csv);
+            return target;
+        }, done -> dialogs.notify(i18n.get("main.export.done.title"), i18n.get("main.export.done", done.toString()),
+                Tone.SUCCESS), e -> dialogs.notify(i18n.get("main.export.failed.title"),
+                i18n.get("main.export.failed", target.toString(), String.valueOf(e.getMessage())), Tone.DANGER));
+    }
+
+    private static void writeAtomically(Path target, String text) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, ".enscope-export", ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
+                 OutputStream out = Channels.newOutputStream(channel)) {
+                out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+                out.write(text.getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                channel.force(true);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 }

@@ -1,0 +1,421 @@
+package io.enscope.ui.explorer;
+
+import io.enscope.ui.common.AppIcon;
+import io.enscope.ui.havip.HaVipDetailView;
+import io.enscope.ui.havip.IdCell;
+import io.enscope.ui.havip.Ipv4;
+import io.enscope.ui.havip.StatusCell;
+import io.enscope.ui.havip.StatusValue;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.transformation.SortedList;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Window;
+import javafx.util.Callback;
+
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ResourceBundle;
+
+/**
+ * The explorer ({@code ExplorerView.fxml}): tree at the left; at the right the tables of the
+ * selected node in tabs, with the selected HaVip's detail below them. The composition root loads
+ * it with the {@code ViewLoader} ({@code load(ExplorerView.class, new ExplorerView(viewModel))})
+ * and puts {@link #root()} in the main window's work area. The ViewModel is activated while the
+ * view is in a showing window. Keys: Ctrl/Cmd+B binds the selected HaVip, Ctrl/Cmd+C copies the
+ * selected id, Delete on a binding in the detail unbinds it.
+ */
+public final class ExplorerView {
+    /** Opens the bind dialog of the selected HaVip. */
+    public static final KeyCombination BIND = new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+
+    private final ExplorerViewModel viewModel;
+    private final Map<String, TreeItem<ExplorerNode>> treeItems = new HashMap<>();
+    private final TreeItem<ExplorerNode> treeRoot = new TreeItem<>();
+    private final Runnable bindAccelerator;
+    private HaVipDetailView detailView;
+    private ObservableValue<Boolean> showing;
+
+    @FXML private ResourceBundle resources;
+    @FXML private BorderPane root;
+    @FXML private SplitPane mainSplit;
+    @FXML private TreeView<ExplorerNode> tree;
+    @FXML private SplitPane detailSplit;
+    @FXML private Label scopeLabel;
+    @FXML private Button copyIdButton;
+    @FXML private Button bindButton;
+    @FXML private Button createHaVipButton;
+    @FXML private TabPane tabs;
+    @FXML private Tab haVipsTab;
+    @FXML private Tab instancesTab;
+    @FXML private Tab enisTab;
+    @FXML private TableView<HaVipRow> haVipTable;
+    @FXML private TableColumn<HaVipRow, String> haVipIdColumn;
+    @FXML private TableColumn<HaVipRow, String> haVipNameColumn;
+    @FXML private TableColumn<HaVipRow, String> haVipIpColumn;
+    @FXML private TableColumn<HaVipRow, StatusValue> haVipStatusColumn;
+    @FXML private TableColumn<HaVipRow, String> haVipAssociationsColumn;
+    @FXML private TableColumn<HaVipRow, String> haVipVSwitchColumn;
+    @FXML private TableColumn<HaVipRow, String> haVipCreatedColumn;
+    @FXML private TableView<InstanceRow> instanceTable;
+    @FXML private TableColumn<InstanceRow, String> instanceIdColumn;
+    @FXML private TableColumn<InstanceRow, String> instanceNameColumn;
+    @FXML private TableColumn<InstanceRow, StatusValue> instanceStatusColumn;
+    @FXML private TableColumn<InstanceRow, String> instanceIpColumn;
+    @FXML private TableColumn<InstanceRow, String> instanceVSwitchColumn;
+    @FXML private TableColumn<InstanceRow, Number> instanceHaVipsColumn;
+    @FXML private TableView<EniRow> eniTable;
+    @FXML private TableColumn<EniRow, String> eniIdColumn;
+    @FXML private TableColumn<EniRow, String> eniNameColumn;
+    @FXML private TableColumn<EniRow, String> eniTypeColumn;
+    @FXML private TableColumn<EniRow, StatusValue> eniStatusColumn;
+    @FXML private TableColumn<EniRow, String> eniIpColumn;
+    @FXML private TableColumn<EniRow, String> eniInstanceColumn;
+    @FXML private TableColumn<EniRow, String> eniVSwitchColumn;
+    @FXML private TableColumn<EniRow, Number> eniHaVipsColumn;
+    @FXML private StackPane detailSlot;
+
+    /** @param viewModel the explorer's ViewModel */
+    public ExplorerView(ExplorerViewModel viewModel) {
+        this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        this.bindAccelerator = viewModel::bind;
+    }
+
+    @FXML
+    private void initialize() {
+        bindTree();
+        bindToolBar();
+        bindTabs();
+        bindHaVipTable();
+        bindInstanceTable();
+        bindEniTable();
+        detailView = new HaVipDetailView(viewModel.detail());
+        detailSlot.getChildren().setAll(detailView.load(resources));
+        followVisibility();
+    }
+
+    // ---- tree -----------------------------------------------------------------------------
+
+    private void bindTree() {
+        tree.setRoot(treeRoot);
+        tree.setCellFactory(view -> new ExplorerTreeCell());
+        viewModel.treeProperty().addListener((obs, old, regions) -> showTree(regions));
+        showTree(viewModel.treeProperty().get());
+        tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+            if (item != null && item.getValue() != null) {
+                viewModel.selectedNodeProperty().set(item.getValue());
+            }
+        });
+        viewModel.selectedNodeProperty().addListener((obs, old, node) -> selectNode(node));
+        onCopyKey(tree, () -> viewModel.copyNodeId(viewModel.getSelectedNode()));
+        tree.setContextMenu(treeMenu());
+    }
+
+    private static void onCopyKey(Node node, Runnable copy) {
+        node.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (COPY.match(e)) {
+                copy.run();
+                e.consume();
+            }
+        });
+    }
+
+    private ContextMenu treeMenu() {
+        MenuItem copy = new MenuItem(resources.getString("explorer.action.copyId"), AppIcon.COPY.graphic());
+        copy.setAccelerator(COPY);
+        copy.setOnAction(e -> viewModel.copyNodeId(viewModel.getSelectedNode()));
+        return new ContextMenu(copy, createItem());
+    }
+
+    /** Rebuilds the tree's items from the ViewModel's nodes, reusing items by key to keep expansion and selection. */
+    private void showTree(List<ExplorerNode> regions) {
+        Map<String, TreeItem<ExplorerNode>> seen = new HashMap<>();
+        syncChildren(treeRoot, regions, seen);
+        treeItems.clear();
+        treeItems.putAll(seen);
+        selectNode(viewModel.getSelectedNode());
+    }
+
+    private void syncChildren(TreeItem<ExplorerNode> parent, List<ExplorerNode> nodes,
+                              Map<String, TreeItem<ExplorerNode>> seen) {
+        List<TreeItem<ExplorerNode>> children = new ArrayList<>(nodes.size());
+        for (ExplorerNode node : nodes) {
+            TreeItem<ExplorerNode> item = treeItems.get(node.key());
+            if (item == null) {
+                item = new TreeItem<>(node);
+                item.setExpanded(node.kind() != ExplorerNode.Kind.VSWITCH);
+            } else if (!node.equals(item.getValue())) {
+                item.setValue(node);
+            }
+            seen.put(node.key(), item);
+            syncChildren(item, node.children(), seen);
+            children.add(item);
+        }
+        if (!sameItems(parent.getChildren(), children)) {
+            parent.getChildren().setAll(children);
+        }
+    }
+
+    private static boolean sameItems(List<TreeItem<ExplorerNode>> current, List<TreeItem<ExplorerNode>> wanted) {
+        if (current.size() != wanted.size()) {
+            return false;
+        }
+        for (int i = 0; i < current.size(); i++) {
+            if (current.get(i) != wanted.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void selectNode(ExplorerNode node) {
+        TreeItem<ExplorerNode> item = node == null ? null : treeItems.get(node.key());
+        if (item == null || tree.getSelectionModel().getSelectedItem() == item) {
+            return;
+        }
+        for (TreeItem<ExplorerNode> parent = item.getParent(); parent != null; parent = parent.getParent()) {
+            parent.setExpanded(true);
+        }
+        tree.getSelectionModel().select(item);
+        int row = tree.getRow(item);
+        if (row >= 0) {
+            tree.scrollTo(Math.max(0, row - 3));
+        }
+    }
+
+    // ---- toolbar and tabs -----------------------------------------------------------------
+
+    private void bindToolBar() {
+        scopeLabel.textProperty().bind(viewModel.scopeTextProperty());
+        // The end of the path (the VSwitch) matters most, so a long path loses its beginning.
+        scopeLabel.setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
+        Tooltip scope = new Tooltip();
+        scope.textProperty().bind(viewModel.scopeTextProperty());
+        scopeLabel.setTooltip(scope);
+        scopeLabel.setGraphic(AppIcon.NETWORK.graphic());
+        action(copyIdButton, AppIcon.COPY, "explorer.action.copyId.tooltip", COPY);
+        copyIdButton.disableProperty().bind(viewModel.canCopyIdProperty().not());
+        copyIdButton.setOnAction(e -> viewModel.copyId());
+        action(bindButton, AppIcon.BIND, "explorer.action.bind.tooltip", BIND);
+        bindButton.disableProperty().bind(viewModel.canBindProperty().not());
+        bindButton.setOnAction(e -> viewModel.bind());
+        action(createHaVipButton, AppIcon.CREATE, "explorer.action.createHaVip.tooltip", null);
+        createHaVipButton.disableProperty().bind(viewModel.canCreateHaVipProperty().not());
+        createHaVipButton.setOnAction(e -> viewModel.createHaVip());
+    }
+
+    private void action(Button button, AppIcon icon, String tooltipKey, KeyCombination keys) {
+        button.setGraphic(icon.graphic());
+        String text = MessageFormat.format(resources.getString(tooltipKey), keys == null ? "" : keys.getDisplayText());
+        button.setTooltip(new Tooltip(text));
+    }
+
+    private void bindTabs() {
+        haVipsTab.textProperty().bind(viewModel.tabTitle(ExplorerTab.HAVIPS));
+        instancesTab.textProperty().bind(viewModel.tabTitle(ExplorerTab.INSTANCES));
+        enisTab.textProperty().bind(viewModel.tabTitle(ExplorerTab.ENIS));
+        haVipsTab.setGraphic(AppIcon.HAVIP.graphic());
+        instancesTab.setGraphic(AppIcon.INSTANCE.graphic());
+        enisTab.setGraphic(AppIcon.NETWORK_INTERFACE.graphic());
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) ->
+                viewModel.activeTabProperty().set(tabOf(tab)));
+        viewModel.activeTabProperty().addListener((obs, old, tab) -> tabs.getSelectionModel().select(tabFor(tab)));
+        tabs.getSelectionModel().select(tabFor(viewModel.activeTabProperty().get()));
+    }
+
+    private ExplorerTab tabOf(Tab tab) {
+        return tab == instancesTab ? ExplorerTab.INSTANCES : tab == enisTab ? ExplorerTab.ENIS : ExplorerTab.HAVIPS;
+    }
+
+    private Tab tabFor(ExplorerTab tab) {
+        return switch (tab) {
+            case HAVIPS -> haVipsTab;
+            case INSTANCES -> instancesTab;
+            case ENIS -> enisTab;
+        };
+    }
+
+    // ---- tables ---------------------------------------------------------------------------
+
+    private void bindHaVipTable() {
+        table(haVipTable, viewModel.haVipRows(), viewModel.selectedHaVipRowProperty(), ExplorerTab.HAVIPS);
+        id(haVipIdColumn);
+        haVipNameColumn.setCellValueFactory(c -> c.getValue().nameProperty());
+        ip(haVipIpColumn, c -> c.getValue().ipAddressProperty());
+        status(haVipStatusColumn, c -> c.getValue().statusProperty());
+        haVipAssociationsColumn.setCellValueFactory(c -> c.getValue().associationsProperty());
+        haVipAssociationsColumn.setCellFactory(IdCell.plain());
+        haVipVSwitchColumn.setCellValueFactory(c -> c.getValue().vSwitchIdProperty());
+        haVipVSwitchColumn.setCellFactory(IdCell.withNameTooltip(HaVipRow::getVSwitchName));
+        haVipCreatedColumn.setCellValueFactory(c -> c.getValue().createdProperty());
+        haVipTable.getContextMenu().getItems().addAll(new SeparatorMenuItem(), bindItem(), createItem());
+    }
+
+    private MenuItem bindItem() {
+        MenuItem bind = new MenuItem(resources.getString("explorer.action.bind"), AppIcon.BIND.graphic());
+        bind.setAccelerator(BIND);
+        bind.disableProperty().bind(viewModel.canBindProperty().not());
+        bind.setOnAction(e -> viewModel.bind());
+        return bind;
+    }
+
+    private MenuItem createItem() {
+        MenuItem create = new MenuItem(resources.getString("explorer.action.createHaVip"), AppIcon.CREATE.graphic());
+        create.disableProperty().bind(viewModel.canCreateHaVipProperty().not());
+        create.setOnAction(e -> viewModel.createHaVip());
+        return create;
+    }
+
+    private void bindInstanceTable() {
+        table(instanceTable, viewModel.instanceRows(), viewModel.selectedInstanceRowProperty(), ExplorerTab.INSTANCES);
+        id(instanceIdColumn);
+        instanceNameColumn.setCellValueFactory(c -> c.getValue().nameProperty());
+        status(instanceStatusColumn, c -> c.getValue().statusProperty());
+        ip(instanceIpColumn, c -> c.getValue().privateIpProperty());
+        instanceVSwitchColumn.setCellValueFactory(c -> c.getValue().vSwitchIdProperty());
+        instanceVSwitchColumn.setCellFactory(IdCell.withNameTooltip(InstanceRow::getVSwitchName));
+        instanceHaVipsColumn.setCellValueFactory(c -> c.getValue().haVipCountProperty());
+        instanceHaVipsColumn.getStyleClass().add("number-column");
+    }
+
+    private void bindEniTable() {
+        table(eniTable, viewModel.eniRows(), viewModel.selectedEniRowProperty(), ExplorerTab.ENIS);
+        id(eniIdColumn);
+        eniNameColumn.setCellValueFactory(c -> c.getValue().nameProperty());
+        eniTypeColumn.setCellValueFactory(c -> c.getValue().typeProperty());
+        status(eniStatusColumn, c -> c.getValue().statusProperty());
+        ip(eniIpColumn, c -> c.getValue().primaryIpProperty());
+        eniInstanceColumn.setCellValueFactory(c -> c.getValue().instanceIdProperty());
+        eniInstanceColumn.setCellFactory(IdCell.withNameBeside(EniRow::getInstanceName));
+        eniVSwitchColumn.setCellValueFactory(c -> c.getValue().vSwitchIdProperty());
+        eniVSwitchColumn.setCellFactory(IdCell.withNameTooltip(EniRow::getVSwitchName));
+        eniHaVipsColumn.setCellValueFactory(c -> c.getValue().haVipCountProperty());
+        eniHaVipsColumn.getStyleClass().add("number-column");
+    }
+
+    /** Items, sorting, placeholder, selection both ways, Ctrl/Cmd+C and the copy context menu. */
+    private <R extends ExplorerRow> void table(TableView<R> table, SortedList<R> rows, ObjectProperty<R> selected,
+                                               ExplorerTab tab) {
+        table.setItems(rows);
+        rows.comparatorProperty().bind(table.comparatorProperty());
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(viewModel.placeholder(tab));
+        placeholder.getStyleClass().add("muted");
+        table.setPlaceholder(placeholder);
+        syncSelection(table, selected);
+        onCopyKey(table, viewModel::copyId);
+        table.setContextMenu(copyMenu());
+    }
+
+    /** The table's selection and the ViewModel's, both ways; the row objects are the same in both. */
+    private static <R> void syncSelection(TableView<R> table, ObjectProperty<R> selected) {
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> selected.set(row));
+        selected.addListener((obs, old, row) -> {
+            if (row == table.getSelectionModel().getSelectedItem()) {
+                return;
+            }
+            if (row == null) {
+                table.getSelectionModel().clearSelection();
+            } else {
+                table.getSelectionModel().select(row);
+                table.scrollTo(row);
+            }
+        });
+    }
+
+    private ContextMenu copyMenu() {
+        MenuItem copyId = new MenuItem(resources.getString("explorer.action.copyId"), AppIcon.COPY.graphic());
+        copyId.setAccelerator(COPY);
+        copyId.disableProperty().bind(viewModel.canCopyIdProperty().not());
+        copyId.setOnAction(e -> viewModel.copyId());
+        MenuItem copyIp = new MenuItem(resources.getString("explorer.action.copyIp"));
+        copyIp.disableProperty().bind(viewModel.canCopyIdProperty().not());
+        copyIp.setOnAction(e -> viewModel.copyIp());
+        return new ContextMenu(copyId, copyIp);
+    }
+
+    private static <R extends ExplorerRow> void id(TableColumn<R, String> column) {
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getId()));
+        column.setCellFactory(IdCell.plain());
+    }
+
+    private static <R> void ip(TableColumn<R, String> column,
+                               Callback<TableColumn.CellDataFeatures<R, String>, ObservableValue<String>> value) {
+        column.setCellValueFactory(value);
+        column.setCellFactory(IdCell.plain());
+        column.setComparator(Ipv4.ORDER);
+    }
+
+    private static <R> void status(TableColumn<R, StatusValue> column,
+                                   Callback<TableColumn.CellDataFeatures<R, StatusValue>, ObservableValue<StatusValue>> value) {
+        column.setCellValueFactory(value);
+        column.setCellFactory(StatusCell.factory());
+    }
+
+    // ---- lifecycle ------------------------------------------------------------------------
+
+    /** Activates the ViewModel while the view is in a showing window; installs Ctrl/Cmd+B in its scene. */
+    private void followVisibility() {
+        showing = root.sceneProperty().flatMap(Scene::windowProperty)
+                .flatMap(Window::showingProperty).orElse(false);
+        showing.addListener((obs, was, now) -> {
+            if (now) {
+                viewModel.activate();
+            } else {
+                viewModel.deactivate();
+            }
+        });
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.getAccelerators().remove(BIND, bindAccelerator);
+            }
+            if (scene != null) {
+                scene.getAccelerators().putIfAbsent(BIND, bindAccelerator);
+            }
+        });
+    }
+
+    /** @return the root node, for the main window's work area */
+    public Parent root() {
+        return root;
+    }
+
+    /** @return the ViewModel (CSV export, selection, active tab) */
+    public ExplorerViewModel viewModel() {
+        return viewModel;
+    }
+
+    /** @return the embedded HaVip detail */
+    public HaVipDetailView detailView() {
+        return detailView;
+    }
+}

@@ -1,0 +1,128 @@
+package io.enscope.ui.explorer;
+
+import io.enscope.ens.model.Instance;
+import io.enscope.ui.havip.StatusValue;
+import javafx.beans.Observable;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** An instance in the explorer's table; updated in place like {@link HaVipRow}. */
+public final class InstanceRow implements ExplorerRow {
+    private final String id;
+    private final ReadOnlyObjectWrapper<Instance> instance = new ReadOnlyObjectWrapper<>(this, "instance");
+    private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper(this, "name", "");
+    private final ReadOnlyObjectWrapper<StatusValue> status = new ReadOnlyObjectWrapper<>(this, "status");
+    private final ReadOnlyStringWrapper privateIp = new ReadOnlyStringWrapper(this, "privateIp", "");
+    private final ReadOnlyStringWrapper vSwitchId = new ReadOnlyStringWrapper(this, "vSwitchId", "");
+    private final ReadOnlyStringWrapper vSwitchName = new ReadOnlyStringWrapper(this, "vSwitchName", "");
+    private final ReadOnlyIntegerWrapper haVipCount = new ReadOnlyIntegerWrapper(this, "haVipCount");
+    private String searchText = "";
+    private List<String> csv = List.of();
+    private List<String> lastHaVipIds;
+
+    InstanceRow(Instance value, RowContext context) {
+        this.id = value.id();
+        update(value, context);
+    }
+
+    void update(Instance value, RowContext context) {
+        List<String> haVipIds = context.inventory().haVipIdsOf(id);
+        // A HaVip refresh shares the instance and, unless its bindings changed, the id list: nothing to do.
+        if (value == instance.get() && haVipIds == lastHaVipIds) {
+            return;
+        }
+        lastHaVipIds = haVipIds;
+        instance.set(value);
+        name.set(RowContext.text(value.name()));
+        status.set(context.statuses().instance(value.status(), value.rawStatus()));
+        privateIp.set(RowContext.text(value.primaryPrivateIpAddress()));
+        vSwitchId.set(RowContext.text(value.vSwitchId()));
+        vSwitchName.set(context.vSwitchName(value.vSwitchId()));
+        haVipCount.set(haVipIds.size());
+        List<String> searchable = new ArrayList<>(List.of(id, name.get(), status.get().text(), vSwitchId.get(),
+                vSwitchName.get(), RowContext.text(value.hostName())));
+        searchable.addAll(value.privateIpAddresses());
+        searchable.addAll(value.publicIpAddresses());
+        searchable.addAll(haVipIds);
+        searchText = RowContext.searchText(searchable);
+        csv = List.of(id, name.get(), status.get().text(), privateIp.get(), vSwitchId.get(),
+                Integer.toString(haVipCount.get()));
+    }
+
+    Observable[] observables() {
+        return new Observable[] {name, status, privateIp, haVipCount};
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public boolean matches(SearchQuery query) {
+        return query.matches(searchText);
+    }
+
+    @Override
+    public List<String> csvCells() {
+        return csv;
+    }
+
+    /** @return the instance as the inventory lists it */
+    public ReadOnlyObjectProperty<Instance> instanceProperty() {
+        return instance.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty nameProperty() {
+        return name.getReadOnlyProperty();
+    }
+
+    public String getName() {
+        return name.get();
+    }
+
+    public ReadOnlyObjectProperty<StatusValue> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public StatusValue getStatus() {
+        return status.get();
+    }
+
+    /** @return the primary private IPv4 address */
+    public ReadOnlyStringProperty privateIpProperty() {
+        return privateIp.getReadOnlyProperty();
+    }
+
+    public String getPrivateIp() {
+        return privateIp.get();
+    }
+
+    public ReadOnlyStringProperty vSwitchIdProperty() {
+        return vSwitchId.getReadOnlyProperty();
+    }
+
+    public String getVSwitchId() {
+        return vSwitchId.get();
+    }
+
+    public String getVSwitchName() {
+        return vSwitchName.get();
+    }
+
+    /** @return how many HaVips list a binding to this instance, in any status */
+    public ReadOnlyIntegerProperty haVipCountProperty() {
+        return haVipCount.getReadOnlyProperty();
+    }
+
+    public int getHaVipCount() {
+        return haVipCount.get();
+    }
+}
