@@ -24,6 +24,7 @@ import io.enscope.ui.common.ExecutorTaskRunner;
 import io.enscope.ui.common.I18n;
 import io.enscope.ui.common.TaskRunner;
 import io.enscope.ui.common.Theme;
+import io.enscope.ui.common.Toasts;
 import io.enscope.ui.common.Tone;
 import io.enscope.ui.common.UiThread;
 import io.enscope.ui.common.ViewLoader;
@@ -45,9 +46,8 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
-import javafx.util.Duration;
-import org.controlsfx.control.Notifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,6 +78,7 @@ public final class App extends Application {
     private MainView mainView;
     private final AppDialogs dialogs = new AppDialogs();
     private final Views views = new Views();
+    private Toasts toasts;
     private final List<Runnable> viewDisposers = new ArrayList<>();
     private volatile Sandbox sandbox;
     private Session session;
@@ -133,7 +134,8 @@ public final class App extends Application {
             throw new IllegalStateException("no controller for " + type);
         });
         ViewLoader.Loaded<MainView> loaded = loader.load(MainView.class, mainView);
-        Scene scene = new Scene(loaded.root(), 1280, 800);
+        toasts = new Toasts();
+        Scene scene = new Scene(new StackPane(loaded.root(), toasts.layer()), 1280, 800);
         Theme.style(scene);
         stage.setScene(scene);
         stage.titleProperty().bind(mainViewModel.titleProperty());
@@ -396,17 +398,8 @@ public final class App extends Application {
 
         @Override
         public void notify(String title, String text, Tone tone) {
-            if (stage == null || !stage.isShowing()) {
-                return;
-            }
-            Notifications n = Notifications.create().owner(stage).title(title).text(text)
-                    .hideAfter(Duration.seconds(tone == Tone.DANGER ? 8 : 4));
-            if (tone == Tone.DANGER) {
-                n.showError();
-            } else if (tone == Tone.WARNING) {
-                n.showWarning();
-            } else {
-                n.showInformation();
+            if (toasts != null) {
+                toasts.show(title, text, tone);
             }
         }
 

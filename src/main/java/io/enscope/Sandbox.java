@@ -70,7 +70,13 @@ public final class Sandbox implements SandboxControl, AutoCloseable {
     }
 
     private static EnsEmulator.Builder builder() {
-        return EnsEmulator.builder()
+        EnsEmulator.Builder b = EnsEmulator.builder();
+        // For demos and tests: e.g. -Denscope.sandbox.delay=fixed:2500 or polls:3
+        String delay = System.getProperty("enscope.sandbox.delay");
+        if (delay != null && !delay.isBlank()) {
+            b.timings(Timings.all(TransitionTiming.parse(delay)));
+        }
+        return b
                 .port(0)
                 .scenario(DemoScenario.create())
                 .account(Account.generate(false))
