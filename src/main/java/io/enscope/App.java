@@ -113,6 +113,7 @@ public final class App extends Application {
             Platform.runLater(() -> dialogs.showError(null, error));
         });
         this.stage = primaryStage;
+        WindowIcons.apply(stage);
         i18n = new I18n(Language.resolve(settings.language(), Locale.getDefault()).locale());
         Theme.parse(settings.theme()).apply();
         tasks = new ExecutorTaskRunner(4, UiThread.fx());
@@ -161,6 +162,12 @@ public final class App extends Application {
         tasks.submit("connect", p -> openSession(choice, current), opened -> {
             session = opened;
             attach(opened.workspace());
+            if (Boolean.getBoolean(Smoke.PROPERTY)) {
+                Smoke.start(opened.workspace(), code -> {
+                    Platform.exit();
+                    System.exit(code);
+                });
+            }
         }, error -> {
             LOG.warn("could not connect to {}: {}", choice, error.toString());
             dialogs.notify(i18n.get("main.menu.connect").replace("_", "").replace("\u2026", ""),

@@ -15,4 +15,20 @@ final class GuiLauncher {
         }
         Application.launch(App.class, args);
     }
+
+    /**
+     * The console in smoke mode: the composition root sees {@link Smoke#PROPERTY} and hands the
+     * connected workspace to {@link Smoke#start}, which ends the process with the result.
+     *
+     * @return the exit code, when the console ended without the smoke run ending it
+     */
+    static int smoke(String[] args) {
+        Smoke.prepare();
+        try {
+            launch(args);
+        } catch (RuntimeException | Error e) {
+            return Smoke.consoleEnded(e);
+        }
+        return Smoke.consoleEnded(null);
+    }
 }

@@ -9,7 +9,8 @@ import java.util.Properties;
 
 /**
  * Entry point with modes: the console (default), {@code emulator …} (the standalone ENS API
- * emulator, which loads no JavaFX class) and {@code --version}. It is a plain class, not an
+ * emulator, which loads no JavaFX class), {@code --version} and {@code --smoke} (the console on
+ * the sandbox binds once and exits, see {@link Smoke}). It is a plain class, not an
  * {@code Application}, so that JavaFX on the class path starts (toolchain.md).
  */
 public final class Main {
@@ -23,6 +24,9 @@ public final class Main {
         if (args.length > 0 && (args[0].equals("--version") || args[0].equals("-V"))) {
             System.out.println("Enscope " + version());
             return;
+        }
+        if (args.length > 0 && args[0].equals("--smoke")) {
+            System.exit(GuiLauncher.smoke(Arrays.copyOfRange(args, 1, args.length)));
         }
         GuiLauncher.launch(args);
     }
