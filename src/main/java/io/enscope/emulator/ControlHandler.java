@@ -3,17 +3,19 @@ package io.enscope.emulator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.enscope.emulator.fault.FaultRule;
+import io.enscope.emulator.gateway.Gateway;
 import io.enscope.emulator.gateway.HttpCall;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Run-time control of a standalone emulator, guarded by a token sent in
@@ -37,7 +39,7 @@ final class ControlHandler {
         String given = call.header("X-Emulator-Token");
         if (token == null || given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
                 token.getBytes(StandardCharsets.UTF_8))) {
-            reply(call, 403, Map.of("Code", "Forbidden", "Message", "A valid X-Emulator-Token is required."));
+            error(call, 403, "Forbidden", "A valid X-Emulator-Token is required.");
             return;
         }
         switch (call.method() + " " + call.rawPath()) {
@@ -52,8 +54,7 @@ final class ControlHandler {
                 reply(call, 200, Map.of("Counts", emulator.state().counts().toString()));
             }
             case "GET /_emulator/counts" -> reply(call, 200, Map.of("Counts", emulator.state().counts().toString()));
-            default -> reply(call, 404, Map.of("Code", "NotFound", "Message",
-                    "Use /_emulator/faults, /_emulator/reset or /_emulator/counts."));
+            default -> error(call, 404, "NotFound", "Use /_emulator/faults, /_emulator/reset or /_emulator/counts.");
         }
     }
 
@@ -61,11 +62,12 @@ final class ControlHandler {
         byte[] body;
         try (InputStream in = call.body()) {
             body = in.readNBytes(MAX_BODY + 1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | RuntimeException unreadable) {
+            error(call, 400, "InvalidParameter", "The request body is malformed or incomplete.");
+            return;
         }
         if (body.length > MAX_BODY) {
-            reply(call, 413, Map.of("Code", "RequestEntityTooLarge", "Message", "At most 64 KiB of fault specs."));
+            error(call, 413, "RequestEntityTooLarge", "At most 64 KiB of fault specs.");
             return;
         }
         List<FaultRule> parsed = new ArrayList<>();
@@ -76,7 +78,7 @@ final class ControlHandler {
             try {
                 parsed.add(FaultRule.parse(line));
             } catch (IllegalArgumentException e) {
-                reply(call, 400, Map.of("Code", "InvalidFault", "Message", e.getMessage()));
+                error(call, 400, "InvalidFault", e.getMessage());
                 return;
             }
         }
@@ -91,10 +93,20 @@ final class ControlHandler {
     }
 
     private static void reply(HttpCall call, int status, Map<String, ?> body) {
+        Map<String, Object> withId = new LinkedHashMap<>();
+        withId.put("RequestId", UUID.randomUUID().toString().toUpperCase(Locale.ROOT));
+        withId.putAll(body);
         try {
-            call.respond(status, Map.of("Content-Type", "application/json;charset=utf-8"), JSON.writeValueAsBytes(body));
+            call.respond(status, Map.of("Content-Type", "application/json;charset=utf-8"),
+                    JSON.writeValueAsBytes(withId));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a response map always serializes", e);
         }
+    }
+
+    /** An error in the API's shape ({@code RequestId, HostId, Code, Message, Recommend}). */
+    private static void error(HttpCall call, int status, String code, String message) {
+        call.respond(status, Map.of("Content-Type", "application/json;charset=utf-8"),
+                Gateway.errorBody(call.header("Host"), code, message));
     }
 }

@@ -3,6 +3,7 @@ package io.enscope.emulator;
 import io.enscope.emulator.fault.FaultPlan;
 import io.enscope.emulator.gateway.Gateway;
 import io.enscope.emulator.gateway.JettyTransport;
+import io.enscope.emulator.gateway.RequestCounter;
 import io.enscope.emulator.ops.EmulatorState;
 import io.enscope.emulator.ops.EnsOperations;
 import io.enscope.emulator.scenario.Scenario;
@@ -42,6 +43,7 @@ public final class EnsEmulator implements AutoCloseable {
     private final JettyTransport transport;
     private final InetAddress address;
     private final StatePersister persister;
+    private final RequestCounter requests = new RequestCounter();
 
     private EnsEmulator(Builder b) throws Exception {
         this.config = b;
@@ -69,7 +71,8 @@ public final class EnsEmulator implements AutoCloseable {
             throw new IllegalArgumentException("refusing to listen on " + b.bindAddress
                     + ": the emulator listens on loopback only unless --allow-remote is given");
         }
-        Gateway gateway = new Gateway(new EnsOperations(state), accounts::get, faults, b.clock, b.maxBodyBytes);
+        Gateway gateway = new Gateway(new EnsOperations(state), accounts::get, faults, b.clock, b.maxBodyBytes,
+                requests);
         ControlHandler control = new ControlHandler(this, b.controlToken);
         this.transport = new JettyTransport(address.getHostAddress(), b.port, b.threads, call -> {
             if (call.rawPath() != null && call.rawPath().startsWith(ControlHandler.PREFIX)) {
@@ -111,6 +114,11 @@ public final class EnsEmulator implements AutoCloseable {
     /** The live fault plan; rules may be added or cleared at any time. */
     public FaultPlan faults() {
         return faults;
+    }
+
+    /** What reached the gateway so far: answers by outcome, injected faults, binding writes per pair. */
+    public RequestCounter requests() {
+        return requests;
     }
 
     public List<Account> accounts() {

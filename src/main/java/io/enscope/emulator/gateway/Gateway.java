@@ -52,6 +52,7 @@ public final class Gateway {
     private final int maxBodyBytes;
     private final NonceCache nonces = new NonceCache();
     private final StsService sts;
+    private final RequestCounter counter;
 
     /**
      * @param accounts     looks up an account by AccessKeyId; {@code null} when unknown
@@ -59,6 +60,17 @@ public final class Gateway {
      */
     public Gateway(EnsOperations operations, Function<String, Account> accounts, FaultPlan faults, Clock clock,
                    int maxBodyBytes) {
+        this(operations, accounts, faults, clock, maxBodyBytes, new RequestCounter());
+    }
+
+    /**
+     * @param accounts     looks up an account by AccessKeyId; {@code null} when unknown
+     * @param maxBodyBytes a larger body is refused with HTTP 413
+     * @param counter      counts the requests answered, the faults injected and the binding writes
+     */
+    public Gateway(EnsOperations operations, Function<String, Account> accounts, FaultPlan faults, Clock clock,
+                   int maxBodyBytes, RequestCounter counter) {
+        this.counter = counter;
         this.operations = operations;
         this.accounts = accounts;
         this.faults = faults;
@@ -74,21 +86,28 @@ public final class Gateway {
     public void handle(HttpCall exchange) {
         String requestId = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
         String action = "?";
+        Params reached = null;
         try {
             Call call = authenticate(exchange);
             action = call.action();
             Optional<FaultRule> fault = faults.draw(action);
             if (fault.isPresent()) {
+                counter.faultInjected(fault.get().kind());
                 applyFaultBefore(fault.get());
             }
+            reached = new Params(call.params());
             Map<String, Object> body = StsService.ACTION.equals(action)
-                    ? sts.assumeRole(new Params(call.params()), call.account())
-                    : operations.execute(action, new Params(call.params()), call.account());
+                    ? sts.assumeRole(reached, call.account())
+                    : operations.execute(action, reached, call.account());
             if (fault.isPresent() && fault.get().kind() == FaultKind.DROP_AFTER_WRITE) {
                 LOG.debug("{} applied, connection dropped by the fault plan", action);
+                counter.reachedOperation(action, reached, RequestCounter.DROPPED);
+                counter.answered(action, RequestCounter.DROPPED);
                 exchange.drop();
                 return;
             }
+            counter.reachedOperation(action, reached, RequestCounter.OK);
+            counter.answered(action, RequestCounter.OK);
             Map<String, Object> response = new LinkedHashMap<>();
             response.put("RequestId", requestId);
             response.putAll(body);
@@ -96,8 +115,13 @@ public final class Gateway {
             LOG.debug("{} 200", action);
         } catch (ApiException e) {
             LOG.debug("{} {} {}", action, e.httpStatus(), e.code());
+            if (reached != null) {
+                counter.reachedOperation(action, reached, e.code());
+            }
+            counter.answered(action, e.code());
             sendError(exchange, requestId, e);
         } catch (IOException | RuntimeException e) {
+            counter.answered(action, "InternalError");
             LOG.error("{} failed unexpectedly (request {})", action, requestId, e);
             sendError(exchange, requestId, new ApiException(500, "InternalError",
                     "The request processing has failed due to some unknown error."));
@@ -173,13 +197,19 @@ public final class Gateway {
                 throw new ApiException(400, "InvalidParameter", "Content-Length is not a number.");
             }
         }
+        byte[] data;
         try (InputStream in = exchange.body()) {
-            byte[] data = in.readNBytes(maxBodyBytes + 1);
-            if (data.length > maxBodyBytes) {
-                throw tooLarge();
-            }
-            return data;
+            data = in.readNBytes(maxBodyBytes + 1);
+        } catch (IOException | RuntimeException unreadable) {
+            // A bad chunk size, a body cut short, a refused transfer coding: the server reports these
+            // while the body is read, and they are the client's malformed request, not a server failure.
+            LOG.debug("the request body could not be read: {}", unreadable.toString());
+            throw new ApiException(400, "InvalidParameter", "The request body is malformed or incomplete.");
         }
+        if (data.length > maxBodyBytes) {
+            throw tooLarge();
+        }
+        return data;
     }
 
     private ApiException tooLarge() {

@@ -16,6 +16,8 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.LoggerFactory;
 
+import java.io.FilterInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -86,6 +88,7 @@ public final class JettyTransport implements AutoCloseable {
         private final Response response;
         private final Callback callback;
         private boolean answered;
+        private volatile boolean bodyReadToTheEnd;
 
         JettyCall(Request request, Response response, Callback callback) {
             this.request = request;
@@ -126,7 +129,24 @@ public final class JettyTransport implements AutoCloseable {
 
         @Override
         public InputStream body() {
-            return Content.Source.asInputStream(request);
+            return new FilterInputStream(Content.Source.asInputStream(request)) {
+                @Override
+                public int read() throws IOException {
+                    return ended(super.read());
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    return len == 0 ? 0 : ended(super.read(b, off, len));
+                }
+
+                private int ended(int n) {
+                    if (n < 0) {
+                        bodyReadToTheEnd = true;
+                    }
+                    return n;
+                }
+            };
         }
 
         @Override
@@ -136,7 +156,22 @@ public final class JettyTransport implements AutoCloseable {
             HttpFields.Mutable fields = response.getHeaders();
             headers.forEach(fields::put);
             fields.put(HttpHeader.CONTENT_LENGTH, String.valueOf(body.length));
+            if (hasBody() && !bodyReadToTheEnd) {
+                // Answered without reading the whole body (a wrong path or method, too large): Jetty
+                // then closes the connection, so say so, or a keep-alive client sends its next request
+                // into a connection that is going away and gets no answer.
+                fields.put(HttpHeader.CONNECTION, "close");
+            }
             response.write(true, ByteBuffer.wrap(body), callback);
+        }
+
+        private boolean hasBody() {
+            HttpFields fields = request.getHeaders();
+            if (fields.contains(HttpHeader.TRANSFER_ENCODING)) {
+                return true;
+            }
+            long length = fields.getLongField(HttpHeader.CONTENT_LENGTH);
+            return length > 0;
         }
 
         @Override
@@ -170,13 +205,25 @@ public final class JettyTransport implements AutoCloseable {
                 case 413 -> "RequestEntityTooLarge";
                 case 414 -> "RequestURITooLong";
                 case 431 -> "RequestHeaderFieldsTooLarge";
+                case 501 -> "UnsupportedTransferEncoding";
+                case 505 -> "UnsupportedHTTPVersion";
                 default -> status >= 500 ? "InternalError" : "InvalidParameter";
             };
+            if (status == 501 || status == 505) {
+                // Jetty's answer to a protocol feature the client asked for and the server lacks (an
+                // HTTP version other than 1.x, an unknown transfer coding): a malformed request as far as
+                // the API goes, answered like every other one, not a server failure the client may retry.
+                status = 400;
+                response.setStatus(status);
+            }
             String text = status >= 500 ? "The request processing has failed due to some unknown error."
                     : "The request is malformed" + (message == null ? "." : ": " + sanitize(message.toString()) + ".");
             byte[] body = Gateway.errorBody(request.getHeaders().get("Host"), code, text);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
             response.getHeaders().put(HttpHeader.CONTENT_LENGTH, String.valueOf(body.length));
+            // Jetty closes the connection after rejecting a request itself; a keep-alive client that
+            // is not told so sends its next request into the closing connection and gets no answer.
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
             response.write(true, ByteBuffer.wrap(body), callback);
             return true;
         }
