@@ -219,8 +219,22 @@ public final class App extends Application {
                 EnsCredentials.of(box.adminAccount().accessKeyId(), box.adminAccount().accessKeySecret())));
     }
 
+    /**
+     * The ENS endpoint for profile connections: {@code ens.aliyuncs.com}, or the one named by the
+     * aliyun CLI's {@code ALIBABA_CLOUD_ENDPOINT} variable or {@code -Denscope.endpoint=host[:port]}
+     * ({@code -Denscope.endpoint.insecure=true} for plain HTTP, e.g. a standalone emulator).
+     */
+    private static EnsClientConfig cloudConfig() {
+        String endpoint = System.getProperty("enscope.endpoint", System.getenv("ALIBABA_CLOUD_ENDPOINT"));
+        if (endpoint == null || endpoint.isBlank()) {
+            return EnsClientConfig.defaults();
+        }
+        return EnsClientConfig.defaults().withEndpoint(endpoint.trim(), Boolean.getBoolean("enscope.endpoint.insecure")
+                ? EnsClientConfig.Protocol.HTTP : EnsClientConfig.Protocol.HTTPS);
+    }
+
     private ProfileConnectionFactory profileConnections() {
-        return new ProfileConnectionFactory(CredentialChain.fromSystem(), EnsClientConfig.defaults(),
+        return new ProfileConnectionFactory(CredentialChain.fromSystem(), cloudConfig(),
                 new SdkStsClient(Optional.empty(), ProtocolType.HTTPS, java.time.Duration.ofSeconds(5),
                         java.time.Duration.ofSeconds(10)), Clock.systemUTC(), () -> {
                     Sandbox box = sandbox != null ? sandbox : (sandbox = Sandbox.start(
