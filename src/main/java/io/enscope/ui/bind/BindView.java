@@ -3,7 +3,7 @@ package io.enscope.ui.bind;
 import atlantafx.base.controls.CustomTextField;
 import io.enscope.ui.common.AppIcon;
 import io.enscope.ui.common.StatusPill;
-import io.enscope.ui.common.Theme;
+import io.enscope.ui.common.ModalStages;
 import io.enscope.ui.common.ViewLoader;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -26,7 +26,6 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.stage.Modality;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -279,16 +278,8 @@ public final class BindView {
     }
 
     private Stage modalStage(Window owner) {
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-            stage.initModality(Modality.WINDOW_MODAL);
-        } else {
-            stage.initModality(Modality.APPLICATION_MODAL);
-        }
-        stage.setTitle(viewModel.title());
-        Scene scene = new Scene(loadedRoot);
-        Theme.style(scene);
+        Stage stage = ModalStages.create(owner, viewModel.title(), loadedRoot);
+        Scene scene = stage.getScene();
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                 searchField::requestFocus);
         // Esc cancels from anywhere, also from the table and the filter field.

@@ -2,12 +2,11 @@ package io.enscope.ui.connect;
 
 import io.enscope.ui.common.AppIcon;
 import io.enscope.ui.common.StatusPill;
-import io.enscope.ui.common.Theme;
+import io.enscope.ui.common.ModalStages;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -17,7 +16,6 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -150,7 +148,7 @@ public final class ConnectView {
      * @return the stage
      */
     public Stage createStage(Window owner) {
-        Stage stage = modalStage(owner, resources.getString("connect.dialog.title"), root);
+        Stage stage = ModalStages.create(owner, resources.getString("connect.dialog.title"), root);
         stage.setOnShown(e -> {
             viewModel.activate();
             choiceList.requestFocus();
@@ -164,20 +162,6 @@ public final class ConnectView {
         return stage;
     }
 
-    private static Stage modalStage(Window owner, String title, Parent content) {
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-            stage.initModality(Modality.WINDOW_MODAL);
-        } else {
-            stage.initModality(Modality.APPLICATION_MODAL);
-        }
-        stage.setTitle(title);
-        Scene scene = new Scene(content);
-        Theme.style(scene);
-        stage.setScene(scene);
-        return stage;
-    }
 
     /**
      * Shows the dialog and waits until it is closed.

@@ -1,11 +1,10 @@
 package io.enscope.ui.havip;
 
 import io.enscope.ui.common.AppIcon;
-import io.enscope.ui.common.Theme;
+import io.enscope.ui.common.ModalStages;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -13,7 +12,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -116,17 +114,7 @@ public final class CreateHaVipView {
      * @return the stage
      */
     public Stage createStage(Window owner) {
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-            stage.initModality(Modality.WINDOW_MODAL);
-        } else {
-            stage.initModality(Modality.APPLICATION_MODAL);
-        }
-        stage.setTitle(resources.getString("havip.create.title"));
-        Scene scene = new Scene(root);
-        Theme.style(scene);
-        stage.setScene(scene);
+        Stage stage = ModalStages.create(owner, resources.getString("havip.create.title"), root);
         stage.setOnShown(e -> ipField.requestFocus());
         viewModel.resultProperty().addListener((obs, old, ids) -> {
             if (ids != null) {

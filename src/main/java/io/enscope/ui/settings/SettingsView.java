@@ -1,19 +1,18 @@
 package io.enscope.ui.settings;
 
 import atlantafx.base.theme.Styles;
+import io.enscope.ui.common.ModalStages;
 import io.enscope.ui.common.Theme;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.Property;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
@@ -141,7 +140,7 @@ public final class SettingsView {
      * @return the stage
      */
     public Stage createStage(Window owner) {
-        Stage stage = modalStage(owner, resources.getString("settings.dialog.title"), root);
+        Stage stage = ModalStages.create(owner, resources.getString("settings.dialog.title"), root);
         viewModel.savedProperty().addListener((obs, old, settings) -> {
             if (settings != null) {
                 stage.close();
@@ -150,20 +149,6 @@ public final class SettingsView {
         return stage;
     }
 
-    private static Stage modalStage(Window owner, String title, Parent content) {
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-            stage.initModality(Modality.WINDOW_MODAL);
-        } else {
-            stage.initModality(Modality.APPLICATION_MODAL);
-        }
-        stage.setTitle(title);
-        Scene scene = new Scene(content);
-        Theme.style(scene);
-        stage.setScene(scene);
-        return stage;
-    }
 
     /**
      * Shows the dialog and waits until it is closed.
