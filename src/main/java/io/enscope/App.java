@@ -21,6 +21,7 @@ import io.enscope.inventory.LoadOptions;
 import io.enscope.ui.common.Dialogs;
 import io.enscope.ui.common.ErrorDialog;
 import io.enscope.ui.common.ExecutorTaskRunner;
+import io.enscope.ui.common.FxStallWatchdog;
 import io.enscope.ui.common.I18n;
 import io.enscope.ui.common.TaskRunner;
 import io.enscope.ui.common.Theme;
@@ -79,6 +80,7 @@ public final class App extends Application {
     private final AppDialogs dialogs = new AppDialogs();
     private final Views views = new Views();
     private Toasts toasts;
+    private FxStallWatchdog fxWatchdog;
     private final List<Runnable> viewDisposers = new ArrayList<>();
     private volatile Sandbox sandbox;
     private Session session;
@@ -125,6 +127,7 @@ public final class App extends Application {
         });
         stage.setOnCloseRequest(e -> saveRegions());
         stage.show();
+        fxWatchdog = FxStallWatchdog.builder().logStallsOver(java.time.Duration.ofMillis(250)).start();
         connect(ConnectionChoice.fromSetting(settings.lastConnection()));
     }
 
@@ -285,8 +288,17 @@ public final class App extends Application {
         }
     }
 
+    /** The connected workspace, or null while connecting (benchmarks and tools drive the real console). */
+    public Workspace workspace() {
+        Session s = session;
+        return s == null ? null : s.workspace();
+    }
+
     @Override
     public void stop() {
+        if (fxWatchdog != null) {
+            fxWatchdog.stop();
+        }
         Session s = session;
         session = null;
         if (s != null) {

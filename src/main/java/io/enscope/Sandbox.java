@@ -7,6 +7,7 @@ import io.enscope.emulator.TransitionTiming;
 import io.enscope.emulator.fault.FaultKind;
 import io.enscope.emulator.fault.FaultRule;
 import io.enscope.emulator.scenario.DemoScenario;
+import io.enscope.emulator.scenario.LargeScenario;
 import io.enscope.emulator.scenario.Scenario;
 import io.enscope.ui.common.SandboxControl;
 
@@ -26,6 +27,9 @@ import java.time.Duration;
  */
 public final class Sandbox implements SandboxControl, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
+    /** System property choosing the scenario of a fresh sandbox: {@code demo} (default), {@code large[:SEED]}. */
+    public static final String SCENARIO_PROPERTY = "enscope.sandbox.scenario";
+    private static final long LARGE_SEED = 42L;
     private final EnsEmulator emulator;
     private final Timings normalTimings;
 
@@ -78,9 +82,25 @@ public final class Sandbox implements SandboxControl, AutoCloseable {
         }
         return b
                 .port(0)
-                .scenario(DemoScenario.create())
+                .scenario(scenarioFromProperty())
                 .account(Account.generate(false))
                 .account(Account.generate(true));
+    }
+
+    /**
+     * The scenario a fresh sandbox starts from: demo, unless {@value #SCENARIO_PROPERTY} says
+     * {@code large} or {@code large:SEED} (benchmarks and the FX-stall test load 10,000 instances).
+     */
+    static Scenario scenarioFromProperty() {
+        String name = System.getProperty(SCENARIO_PROPERTY, "demo").trim();
+        if (name.equals("large") || name.startsWith("large:")) {
+            long seed = name.equals("large") ? LARGE_SEED : Long.parseLong(name.substring("large:".length()));
+            return LargeScenario.create(seed);
+        }
+        if (!name.isEmpty() && !name.equals("demo")) {
+            LOG.warn("unknown sandbox scenario '{}' in {}; using demo", name, SCENARIO_PROPERTY);
+        }
+        return DemoScenario.create();
     }
 
     public EnsEmulator emulator() {

@@ -1,6 +1,8 @@
 package io.enscope;
 
+import io.enscope.bench.FxStallLog;
 import io.enscope.emulator.scenario.DemoScenario;
+import io.enscope.ui.common.FxStallWatchdog;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -13,6 +15,7 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -41,6 +44,7 @@ class ConsoleJourneyTest {
 
     private final FxRobot robot = new FxRobot();
     private Application app;
+    private FxStallWatchdog watchdog;
 
     @BeforeEach
     void start() throws Exception {
@@ -51,13 +55,23 @@ class ConsoleJourneyTest {
         await().atMost(UI_TIMEOUT).until(() -> mainStage().isPresent()
                 && robot.lookup("#tree").tryQueryAs(TreeView.class).map(t -> t.getRoot() != null
                 && !t.getRoot().getChildren().isEmpty()).orElse(false));
+        watchdog = FxStallWatchdog.start();
     }
 
     @AfterEach
-    void stop() throws Exception {
+    void stop(TestInfo test) throws Exception {
+        if (watchdog != null) {
+            watchdog.stop();
+        }
         FxToolkit.cleanupApplication(app);
         FxToolkit.cleanupStages();
         System.clearProperty("enscope.sandbox.delay");
+        if (watchdog != null) {
+            FxStallLog.record("ConsoleJourneyTest." + test.getTestMethod().map(m -> m.getName()).orElse("?"),
+                    watchdog);
+            assertThat(watchdog.maxStall()).as("longest FX-thread stall (budget %d ms)", FxStallLog.BUDGET.toMillis())
+                    .isLessThan(FxStallLog.FAIL_ABOVE);
+        }
     }
 
     @Test

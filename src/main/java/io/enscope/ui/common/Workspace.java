@@ -6,6 +6,7 @@ import io.enscope.binding.EligibilityEngine;
 import io.enscope.binding.JobEngine;
 import io.enscope.binding.JobEvent;
 import io.enscope.binding.JobListener;
+import io.enscope.binding.JobState;
 import io.enscope.ens.EnsApi;
 import io.enscope.ens.HaVipQuery;
 import io.enscope.ens.model.HaVip;
@@ -38,15 +39,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What one connected console works on: the connection's {@link EnsApi}, the current
  * {@link Inventory} snapshot, the binding {@link JobEngine} and the {@link ActivityLog}. Every
  * ViewModel observes the inventory here; changes are made only on the UI thread.
  *
- * <p>Live status: a job's transitions refresh its HaVip at once; HaVips in a transitional state
- * that no job watches are re-read every few seconds; while {@link #setVisible(boolean) visible},
- * every HaVip of the chosen regions is re-read every {@code refreshSeconds}.
+ * <p>Live status: a job's transitions, from its write on, refresh its HaVip at once (bursts are
+ * applied as one change); HaVips in a transitional state that no job watches are re-read every
+ * few seconds; while {@link #setVisible(boolean) visible}, every HaVip of the chosen regions is
+ * re-read every {@code refreshSeconds}.
  */
 public final class Workspace implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Workspace.class);
@@ -72,6 +75,10 @@ public final class Workspace implements AutoCloseable {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Throwable> loadError = new ReadOnlyObjectWrapper<>();
     private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
+    /** HaVips read by {@link #refreshHaVip} and not yet in the inventory. */
+    private final Map<String, Optional<HaVip>> refreshed = new ConcurrentHashMap<>();
+    /** The inventory as last set, for background threads (the property belongs to the UI thread). */
+    private volatile Inventory published = Inventory.empty();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "enscope-refresh");
         t.setDaemon(true);
@@ -80,7 +87,11 @@ public final class Workspace implements AutoCloseable {
     private final JobListener jobListener = new JobListener() {
         @Override
         public void jobChanged(JobEvent event, BindingJob job) {
-            refreshHaVip(event.haVipId());
+            // Queued and submitting come before the write: ENS has nothing new to show yet, and
+            // reading the HaVip then would cost a DescribeHaVips call per job for nothing.
+            if (event.to() != JobState.QUEUED && event.to() != JobState.SUBMITTING) {
+                refreshHaVip(event.haVipId());
+            }
         }
     };
     private LoadHandle currentLoad;
@@ -158,25 +169,44 @@ public final class Workspace implements AutoCloseable {
         loadError.set(null);
         progress.set(0);
         status.set(i18n.get("workspace.status.loading"));
-        LoadHandle handle = loader.start(chosen, p -> ui.run(() -> showProgress(p)));
+        // Coalesced: a large load reports hundreds of pages; the FX thread shows only the latest.
+        AtomicReference<LoadProgress> latest = new AtomicReference<>();
+        LoadHandle handle = loader.start(chosen, p -> {
+            if (latest.getAndSet(p) == null) {
+                ui.run(() -> showProgress(latest.getAndSet(null)));
+            }
+        });
         currentLoad = handle;
-        handle.completion().whenComplete((loaded, error) -> ui.run(() -> {
-            if (currentLoad != handle) {
-                return;
-            }
-            currentLoad = null;
-            if (error != null) {
-                if (!handle.isCancelled()) {
-                    loadFailed(error);
+        handle.completion().whenComplete((loaded, error) -> {
+            // Setting the property compares the snapshots (equals, 30,000 records in the large
+            // scenario) to decide whether to notify; compare here, off the UI thread, so that an
+            // unchanged reload (F5) costs the UI thread nothing.
+            Inventory shown = published;
+            boolean unchanged = error == null && loaded.equals(shown);
+            ui.run(() -> {
+                if (currentLoad != handle) {
+                    return;
                 }
-                return;
-            }
-            inventory.set(loaded);
-            loading.set(false);
-            progress.set(1);
-            status.set(i18n.get("workspace.status.loaded", loaded.vSwitches().size(), loaded.instances().size(),
-                    loaded.networkInterfaces().size(), loaded.haVips().size()));
-        }));
+                currentLoad = null;
+                if (error != null) {
+                    if (!handle.isCancelled()) {
+                        loadFailed(error);
+                    }
+                    return;
+                }
+                if (!unchanged || inventory.get() != shown) {
+                    publish(loaded);
+                }
+                loaded(loaded);
+            });
+        });
+    }
+
+    private void loaded(Inventory loaded) {
+        loading.set(false);
+        progress.set(1);
+        status.set(i18n.get("workspace.status.loaded", loaded.vSwitches().size(), loaded.instances().size(),
+                loaded.networkInterfaces().size(), loaded.haVips().size()));
     }
 
     private void showProgress(LoadProgress p) {
@@ -197,27 +227,61 @@ public final class Workspace implements AutoCloseable {
 
     // ---- live refresh ------------------------------------------------------------------------
 
-    /** Re-reads one HaVip (off the UI thread) and puts it in the inventory; bursts are coalesced. */
+    /**
+     * Re-reads one HaVip (off the UI thread) and puts it in the inventory. Bursts are coalesced:
+     * a refresh already queued for the HaVip is not repeated, and the HaVips read while the UI
+     * thread was busy go into the inventory together, as one change (50 bindings make hundreds of
+     * job events, and every inventory change rebuilds what the views show).
+     */
     public void refreshHaVip(String haVipId) {
         if (!refreshing.add(haVipId)) {
             return;
         }
         tasks.submit("refresh " + haVipId, p -> {
             refreshing.remove(haVipId);
-            return api.describeHaVip(haVipId);
-        }, found -> applyHaVip(haVipId, found), e -> LOG.debug("refresh of {} failed: {}", haVipId, e.toString()));
+            refreshed.put(haVipId, api.describeHaVip(haVipId));
+            return haVipId;
+        }, done -> applyRefreshed(), e -> LOG.debug("refresh of {} failed: {}", haVipId, e.toString()));
+    }
+
+    /**
+     * Puts every HaVip read so far into the inventory, in one change (UI thread): the first
+     * callback of a burst applies the whole burst, the others find nothing left to do.
+     */
+    private void applyRefreshed() {
+        Inventory current = inventory.get();
+        Inventory next = current;
+        for (String haVipId : List.copyOf(refreshed.keySet())) {
+            Optional<HaVip> found = refreshed.remove(haVipId);
+            if (found != null) {
+                next = withRead(next, haVipId, found);
+            }
+        }
+        if (next != current) {
+            publish(next);
+        }
     }
 
     /** Puts a HaVip as read from ENS into the inventory (UI thread); empty means it is gone. */
     public void applyHaVip(String haVipId, Optional<HaVip> found) {
         Inventory current = inventory.get();
-        if (found.isPresent()) {
-            if (!found.get().equals(current.haVip(haVipId).orElse(null))) {
-                inventory.set(current.withHaVip(found.get()));
-            }
-        } else if (current.haVip(haVipId).isPresent()) {
-            inventory.set(current.withoutHaVip(haVipId));
+        Inventory next = withRead(current, haVipId, found);
+        if (next != current) {
+            publish(next);
         }
+    }
+
+    private static Inventory withRead(Inventory current, String haVipId, Optional<HaVip> found) {
+        if (found.isPresent()) {
+            return found.get().equals(current.haVip(haVipId).orElse(null)) ? current : current.withHaVip(found.get());
+        }
+        return current.haVip(haVipId).isPresent() ? current.withoutHaVip(haVipId) : current;
+    }
+
+    /** Sets the inventory (UI thread) and the copy that background threads read. */
+    private void publish(Inventory next) {
+        published = next;
+        inventory.set(next);
     }
 
     private void pollTransitional() {
@@ -228,7 +292,7 @@ public final class Workspace implements AutoCloseable {
                     watched.add(job.haVipId());
                 }
             }
-            for (HaVip h : inventory.get().haVips()) {
+            for (HaVip h : published.haVips()) {
                 if ((h.status().isTransitional() || h.hasTransitionalAssociation()) && !watched.contains(h.id())) {
                     refreshHaVip(h.id());
                 }
@@ -259,7 +323,7 @@ public final class Workspace implements AutoCloseable {
                 }
             }
             if (next != current) {
-                inventory.set(next);
+                publish(next);
             }
         }, e -> LOG.debug("periodic HaVip refresh failed: {}", e.toString()));
     }
@@ -276,7 +340,7 @@ public final class Workspace implements AutoCloseable {
 
     /** Replaces the inventory (tests and the composition root). */
     public void setInventory(Inventory value) {
-        inventory.set(value);
+        publish(value);
     }
 
     public ObservableList<Region> regions() {

@@ -2,13 +2,16 @@ package io.enscope.ui.explorer;
 
 import io.enscope.ui.common.AppIcon;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.layout.HBox;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A tree line: kind icon, then for a region its name and id, for a network or VSwitch its id
@@ -21,6 +24,9 @@ final class ExplorerTreeCell extends TreeCell<ExplorerNode> {
     private final HBox box = new HBox(6, primary, secondary, counts);
     private final Tooltip tooltip = new Tooltip();
     private ExplorerNode.Kind iconKind;
+    private Boolean styledAsRegion;
+    /** One icon per kind, made once: a cell shows regions, networks and VSwitches in turn. */
+    private final Map<ExplorerNode.Kind, Node> icons = new EnumMap<>(ExplorerNode.Kind.class);
 
     ExplorerTreeCell() {
         getStyleClass().add("explorer-tree-cell");
@@ -35,6 +41,8 @@ final class ExplorerTreeCell extends TreeCell<ExplorerNode> {
     @Override
     protected void updateItem(ExplorerNode node, boolean empty) {
         super.updateItem(node, empty);
+        // The tree measures many rows through one cell when it lays out 1,000 VSwitches: every
+        // call changes only what differs from the last item (style classes and icons restyle).
         if (empty || node == null) {
             setText(null);
             setGraphic(null);
@@ -45,17 +53,22 @@ final class ExplorerTreeCell extends TreeCell<ExplorerNode> {
         String name = node.name();
         primary.setText(region && !name.isEmpty() ? name : node.id());
         secondary.setText(region ? (name.isEmpty() ? "" : node.id()) : name);
-        primary.getStyleClass().setAll("label", region ? "node-name" : "node-id");
-        secondary.getStyleClass().setAll("label", region ? "node-id-muted" : "node-name-muted");
+        if (styledAsRegion == null || styledAsRegion != region) {
+            styledAsRegion = region;
+            primary.getStyleClass().setAll("label", region ? "node-name" : "node-id");
+            secondary.getStyleClass().setAll("label", region ? "node-id-muted" : "node-name-muted");
+        }
         counts.setText(node.countsText());
         if (iconKind != node.kind()) {
             iconKind = node.kind();
-            primary.setGraphic(icon(iconKind).graphic());
+            primary.setGraphic(icons.computeIfAbsent(iconKind, kind -> icon(kind).graphic()));
         }
         setText(null);
         setGraphic(box);
         tooltip.setText(tooltipText(node));
-        setTooltip(tooltip);
+        if (getTooltip() != tooltip) {
+            setTooltip(tooltip);
+        }
     }
 
     private static AppIcon icon(ExplorerNode.Kind kind) {

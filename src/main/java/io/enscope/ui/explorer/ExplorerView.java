@@ -6,6 +6,7 @@ import io.enscope.ui.havip.IdCell;
 import io.enscope.ui.havip.Ipv4;
 import io.enscope.ui.havip.StatusCell;
 import io.enscope.ui.havip.StatusValue;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
@@ -15,6 +16,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -24,10 +26,12 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -127,7 +131,7 @@ public final class ExplorerView {
 
     private void bindTree() {
         tree.setRoot(treeRoot);
-        tree.setCellFactory(view -> new ExplorerTreeCell());
+        tree.setCellFactory(view -> fixesCellSize(new ExplorerTreeCell(), tree.fixedCellSizeProperty()));
         viewModel.treeProperty().addListener((obs, old, regions) -> showTree(regions));
         showTree(viewModel.treeProperty().get());
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
@@ -173,7 +177,7 @@ public final class ExplorerView {
             if (item == null) {
                 item = new TreeItem<>(node);
                 item.setExpanded(node.kind() != ExplorerNode.Kind.VSWITCH);
-            } else if (!node.equals(item.getValue())) {
+            } else if (node != item.getValue() && !node.equals(item.getValue())) {
                 item.setValue(node);
             }
             seen.put(node.key(), item);
@@ -207,9 +211,23 @@ public final class ExplorerView {
         }
         tree.getSelectionModel().select(item);
         int row = tree.getRow(item);
-        if (row >= 0) {
+        if (row >= 0 && !scrolledTo(Math.max(0, row - 3))) {
             tree.scrollTo(Math.max(0, row - 3));
         }
+    }
+
+    /**
+     * Whether the tree already shows {@code top} as its first row. scrollTo lays the tree out at
+     * once, creating and styling its cells: over 100 ms when the large inventory first arrives,
+     * for the first region, which is at the top anyway.
+     */
+    private boolean scrolledTo(int top) {
+        VirtualFlow<?> flow = tree.lookup(".virtual-flow") instanceof VirtualFlow<?> f ? f : null;
+        if (flow == null) {
+            return false;
+        }
+        IndexedCell<?> first = flow.getFirstVisibleCell();
+        return first == null ? top == 0 && flow.getPosition() == 0 : first.getIndex() == top;
     }
 
     // ---- toolbar and tabs -----------------------------------------------------------------
@@ -246,6 +264,12 @@ public final class ExplorerView {
         haVipsTab.setGraphic(AppIcon.HAVIP.graphic());
         instancesTab.setGraphic(AppIcon.INSTANCE.graphic());
         enisTab.setGraphic(AppIcon.NETWORK_INTERFACE.graphic());
+        // TabPane lays out the content of every tab, shown or not: a table in a hidden tab would
+        // create and style its rows on every change (hundreds of cells when a large node loads).
+        // Unmanaged, it is not sized until its tab is selected; it still holds its rows.
+        for (Tab tab : List.of(haVipsTab, instancesTab, enisTab)) {
+            tab.getContent().managedProperty().bind(tab.selectedProperty());
+        }
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) ->
                 viewModel.activeTabProperty().set(tabOf(tab)));
         viewModel.activeTabProperty().addListener((obs, old, tab) -> tabs.getSelectionModel().select(tabFor(tab)));
@@ -326,6 +350,7 @@ public final class ExplorerView {
     private <R extends ExplorerRow> void table(TableView<R> table, SortedList<R> rows, ObjectProperty<R> selected,
                                                ExplorerTab tab) {
         table.setItems(rows);
+        table.setRowFactory(view -> fixesCellSize(new TableRow<>(), table.fixedCellSizeProperty()));
         rows.comparatorProperty().bind(table.comparatorProperty());
         Label placeholder = new Label();
         placeholder.textProperty().bind(viewModel.placeholder(tab));
@@ -337,6 +362,21 @@ public final class ExplorerView {
     }
 
     /** The table's selection and the ViewModel's, both ways; the row objects are the same in both. */
+    /**
+     * Fixes the cell size of the cell's tree or table to the height of its first filled row. All
+     * rows of these views are one line high; without a fixed size the view estimates its scroll
+     * length by filling rows one after another through a spare cell (status pills, icons and
+     * CSS included), which in the large scenario made a big part of every long stall.
+     */
+    private static <C extends IndexedCell<?>> C fixesCellSize(C cell, DoubleProperty fixedCellSize) {
+        cell.heightProperty().addListener((obs, old, height) -> {
+            if (fixedCellSize.get() <= 0 && height.doubleValue() > 0 && !cell.isEmpty() && cell.getItem() != null) {
+                fixedCellSize.set(height.doubleValue());
+            }
+        });
+        return cell;
+    }
+
     private static <R> void syncSelection(TableView<R> table, ObjectProperty<R> selected) {
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> selected.set(row));
         selected.addListener((obs, old, row) -> {

@@ -31,9 +31,13 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 
+import java.text.MessageFormat;
+import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,6 +46,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The explorer: the tree region → network → VSwitch with counts, and for the selected node (a
@@ -87,6 +92,10 @@ public final class ExplorerViewModel {
     private final BooleanBinding canCreateHaVip;
 
     private final ChangeListener<Inventory> inventoryListener = (obs, old, now) -> rebuild();
+    /** "{0} inst · {1} ENI · {2} HaVip", parsed once: the tree formats it for every node it builds. */
+    private final MessageFormat countsFormat;
+    private final NumberFormat countFormat;
+    private Map<String, CachedNode> treeCache = Map.of();
     private boolean active;
     private boolean disposed;
     private String pendingHaVipId;
@@ -102,6 +111,8 @@ public final class ExplorerViewModel {
         this.search = Objects.requireNonNull(search, "search");
         this.i18n = workspace.i18n();
         this.statuses = new Statuses(i18n);
+        this.countsFormat = new MessageFormat(i18n.get("explorer.tree.counts"), i18n.locale());
+        this.countFormat = NumberFormat.getIntegerInstance(i18n.locale());
         this.detail = new HaVipDetailViewModel(workspace, dialogs);
         predicate = Bindings.createObjectBinding(() -> {
             SearchQuery query = SearchQuery.parse(search.get());
@@ -268,7 +279,8 @@ public final class ExplorerViewModel {
 
     private void rebuild() {
         List<ExplorerNode> regions = buildTree(workspace.inventory());
-        if (!regions.equals(tree.get())) {
+        // Unchanged nodes are reused (buildTree), so identity says whether anything changed.
+        if (!sameElements(regions, tree.get())) {
             tree.set(regions);
         }
         ExplorerNode current = selectedNode.get();
@@ -284,29 +296,72 @@ public final class ExplorerViewModel {
         }
     }
 
+    /**
+     * The tree of the inventory. It runs on every inventory change, i.e. after every HaVip refresh,
+     * on 1,000 VSwitches in the large scenario: a node whose source object and counts did not
+     * change since the last build is reused as it was, so that a refresh costs hash lookups, not
+     * a thousand formatted texts, and the View sees the same node objects.
+     */
     private List<ExplorerNode> buildTree(Inventory inventory) {
+        Map<String, CachedNode> previous = treeCache;
+        Map<String, CachedNode> next = new HashMap<>(previous.size() * 4 / 3 + 16);
         List<ExplorerNode> regions = new ArrayList<>();
         for (Region region : inventory.regions()) {
             List<ExplorerNode> networks = new ArrayList<>();
             for (Network network : inventory.networksIn(region.id())) {
                 List<ExplorerNode> vSwitches = new ArrayList<>();
                 for (VSwitch v : inventory.vSwitchesIn(network.id())) {
-                    vSwitches.add(node(ExplorerNode.Kind.VSWITCH, v.id(), v.name(), v.cidrBlock(), v.description(),
-                            inventory.countsIn(v.id()), List.of()));
+                    VSwitchCounts counts = inventory.countsIn(v.id());
+                    vSwitches.add(cachedNode(previous, next, ExplorerNode.Kind.VSWITCH, v.id(), v, counts, List.of(),
+                            () -> node(ExplorerNode.Kind.VSWITCH, v.id(), v.name(), v.cidrBlock(), v.description(),
+                                    counts, List.of())));
                 }
-                networks.add(node(ExplorerNode.Kind.NETWORK, network.id(), network.name(), network.cidrBlock(),
-                        network.description(), sum(vSwitches), vSwitches));
+                VSwitchCounts networkCounts = sum(vSwitches);
+                networks.add(cachedNode(previous, next, ExplorerNode.Kind.NETWORK, network.id(), network,
+                        networkCounts, vSwitches, () -> node(ExplorerNode.Kind.NETWORK, network.id(), network.name(),
+                                network.cidrBlock(), network.description(), networkCounts, vSwitches)));
             }
-            regions.add(node(ExplorerNode.Kind.REGION, region.id(), regionName(region), "", region.area(),
-                    sum(networks), networks));
+            VSwitchCounts regionCounts = sum(networks);
+            regions.add(cachedNode(previous, next, ExplorerNode.Kind.REGION, region.id(), region, regionCounts,
+                    networks, () -> node(ExplorerNode.Kind.REGION, region.id(), regionName(region), "",
+                            region.area(), regionCounts, networks)));
         }
+        treeCache = next;
         return regions;
+    }
+
+    /** A node of the last build, with what it was made from. */
+    private record CachedNode(Object source, VSwitchCounts counts, ExplorerNode node) {
+    }
+
+    private static ExplorerNode cachedNode(Map<String, CachedNode> previous, Map<String, CachedNode> next,
+                                           ExplorerNode.Kind kind, String id, Object source, VSwitchCounts counts,
+                                           List<ExplorerNode> children, Supplier<ExplorerNode> make) {
+        String key = ExplorerNode.key(kind, id);
+        CachedNode old = previous.get(key);
+        ExplorerNode node = old != null && old.source() == source && old.counts().equals(counts)
+                && sameElements(old.node().children(), children) ? old.node() : make.get();
+        next.put(key, new CachedNode(source, counts, node));
+        return node;
+    }
+
+    private static boolean sameElements(List<?> a, List<?> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private ExplorerNode node(ExplorerNode.Kind kind, String id, String name, String cidr, String description,
                               VSwitchCounts counts, List<ExplorerNode> children) {
-        String countsText = i18n.get("explorer.tree.counts", counts.instances(), counts.networkInterfaces(),
-                counts.haVips());
+        // Numbers formatted here: MessageFormat would make a NumberFormat for every number argument.
+        String countsText = countsFormat.format(new Object[] {countFormat.format(counts.instances()),
+                countFormat.format(counts.networkInterfaces()), countFormat.format(counts.haVips())});
         return new ExplorerNode(kind, id, name, cidr, description, counts, countsText, children);
     }
 
@@ -459,8 +514,15 @@ public final class ExplorerViewModel {
                 if (chosen != null && !wanted.contains(chosen.getId())) {
                     selected.set(null);
                 }
-                source.removeIf(row -> !wanted.contains(row.getId()));
-                byId.keySet().retainAll(wanted);
+                Set<R> gone = Collections.newSetFromMap(new IdentityHashMap<>());
+                byId.values().removeIf(row -> !wanted.contains(row.getId()) && gone.add(row));
+                // One change for the whole batch: removeIf would fire one per row, and the filtered and
+                // sorted lists and the table would each handle thousands of them (seconds on a large node).
+                if (gone.size() == source.size()) {
+                    source.setAll(added);
+                    return;
+                }
+                source.removeAll(gone);
             }
             if (!added.isEmpty()) {
                 source.addAll(added);

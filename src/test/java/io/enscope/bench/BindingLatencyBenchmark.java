@@ -1,0 +1,268 @@
+package io.enscope.bench;
+
+import io.enscope.Sandbox;
+import io.enscope.binding.ActivityLog;
+import io.enscope.binding.BindingJob;
+import io.enscope.binding.EligibilityEngine;
+import io.enscope.binding.EligibilityReport;
+import io.enscope.binding.JobEngine;
+import io.enscope.binding.JobEvent;
+import io.enscope.binding.JobListener;
+import io.enscope.binding.JobState;
+import io.enscope.binding.LimitPolicy;
+import io.enscope.binding.PollPolicy;
+import io.enscope.binding.Verdict;
+import io.enscope.emulator.Timings;
+import io.enscope.emulator.TransitionTiming;
+import io.enscope.ens.EnsClientConfig;
+import io.enscope.ens.EnsCredentials;
+import io.enscope.ens.EnsCredentialsProvider;
+import io.enscope.ens.SdkEnsApi;
+import io.enscope.ens.model.AssociationStatus;
+import io.enscope.ens.model.HaVip;
+import io.enscope.ens.model.HaVipStatus;
+import io.enscope.ens.model.InstanceType;
+import io.enscope.inventory.Inventory;
+import io.enscope.inventory.InventoryLoader;
+import io.enscope.inventory.LoadOptions;
+import io.enscope.ui.common.ExecutorTaskRunner;
+import io.enscope.ui.common.I18n;
+import io.enscope.ui.common.UiThread;
+import io.enscope.ui.common.Workspace;
+import io.enscope.ui.settings.Settings;
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Binding latency (design.md: a bind whose association takes D seconds is shown {@code InUse}
+ * within D + 0.5 s, using at most 6 DescribeHaVips calls for D = 5 s), against the theoretical
+ * minimum: one poll at exactly D.
+ *
+ * <p>The console's services are wired as {@code App.openSession} wires them for the sandbox (the
+ * real SDK and signatures against the embedded emulator on the demo scenario, the job engine
+ * with the poll policy of the default settings, the {@link Workspace} on the FX thread with its
+ * live refresh started), with the association timing fixed at D, and the ENS client wrapped in a
+ * {@link RecordingEnsApi} that records every DescribeHaVips call and who made it. Then, one bind
+ * at a time on different HaVips, each measured from submit to:
+ *
+ * <ul>
+ *   <li>the job {@code SUCCEEDED} (its poll saw {@code InUse});</li>
+ *   <li>the workspace showing the association {@code InUse} (what every view displays; the
+ *       workspace re-reads the HaVip on every job event);</li>
+ * </ul>
+ *
+ * <p>and the DescribeHaVips calls for that HaVip: the job's polls, and, reported separately, the
+ * workspace's refreshes on job events.
+ *
+ * <p>A benchmark, not a test: it prints and asserts nothing. Run it from the project directory:
+ *
+ * <pre>
+ * mvn -B -q -o -Dbuild.dir=target-perf test-compile \
+ *     org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile=target-perf/cp.txt
+ * java -cp "$(cat target-perf/cp.txt):target-perf/classes:target-perf/test-classes" \
+ *     io.enscope.bench.BindingLatencyBenchmark [D-millis] [binds]
+ * </pre>
+ *
+ * <p>{@code D-millis} defaults to 5000, {@code binds} (how many binds are measured, one after the
+ * other) to 5. JavaFX runs headless on Monocle.
+ */
+public final class BindingLatencyBenchmark {
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private BindingLatencyBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long d = args.length > 0 ? Long.parseLong(args[0]) : 5000;
+        int binds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        String toolkit = BenchFx.configureToolkit();
+        CountDownLatch fx = new CountDownLatch(1);
+        Platform.startup(fx::countDown);
+        fx.await();
+        Settings settings = Settings.defaults();
+        System.out.printf(Locale.ROOT, "Enscope binding latency benchmark: association D = %d ms, %d binds; default "
+                        + "settings: first poll after %d ms, at most %d ms between polls; periodic refresh %d s; %s%n",
+                d, binds, settings.pollInitialMillis(), settings.pollMaxMillis(), settings.refreshSeconds(), toolkit);
+        System.out.println("machine: " + BenchFx.machine());
+
+        Path dataDir = Files.createTempDirectory("enscope-bindbench-");
+        Sandbox sandbox = Sandbox.start();
+        sandbox.emulator().setTimings(Timings.all(TransitionTiming.fixed(Duration.ofMillis(d))));
+        SdkEnsApi sdk = new SdkEnsApi(EnsClientConfig.local(sandbox.endpoint()), EnsCredentialsProvider.of(
+                EnsCredentials.of(sandbox.adminAccount().accessKeyId(), sandbox.adminAccount().accessKeySecret())));
+        RecordingEnsApi api = new RecordingEnsApi(sdk);
+        ActivityLog activity = ActivityLog.open(dataDir.resolve("activity"));
+        // As App.openSession builds them, from the default settings.
+        JobEngine jobs = JobEngine.builder(api).journal(activity)
+                .pollPolicy(PollPolicy.defaults()
+                        .withBackoff(Duration.ofMillis(settings.pollInitialMillis()),
+                                Duration.ofMillis(settings.pollMaxMillis()))
+                        .withTimeout(Duration.ofSeconds(settings.jobTimeoutSeconds())))
+                .build();
+        ExecutorTaskRunner tasks = new ExecutorTaskRunner(4, UiThread.fx());
+        Workspace ws = new Workspace(new Workspace.Services("Sandbox", Optional.of(sandbox), api,
+                new InventoryLoader(api, LoadOptions.defaults().withParallelism(settings.parallelism())), jobs,
+                activity, new EligibilityEngine(new LimitPolicy(settings.maxTargetsPerHaVip(),
+                settings.maxHaVipsPerTarget()))), tasks, UiThread.fx(), new I18n(Locale.ENGLISH),
+                settings.refreshSeconds());
+        try {
+            BenchFx.onFx(() -> {
+                ws.startLiveRefresh();
+                ws.loadRegions(List.of());
+                return null;
+            });
+            BenchFx.await("the inventory", TIMEOUT, () -> BenchFx.onFx(() -> !ws.loadingProperty().get()
+                    && !ws.inventory().haVips().isEmpty()));
+            run(ws, jobs, api, d, binds, settings);
+        } finally {
+            ws.close();
+            jobs.shutdown();
+            activity.close();
+            sdk.close();
+            sandbox.close();
+            tasks.shutdown();
+            Platform.exit();
+        }
+    }
+
+    private static void run(Workspace ws, JobEngine jobs, RecordingEnsApi api, long d, int binds, Settings s) {
+        List<String[]> pairs = pairs(ws, binds);
+        if (pairs.isEmpty()) {
+            throw new IllegalStateException("no eligible (HaVip, instance) pair in the demo scenario");
+        }
+        long[] succeeded = new long[pairs.size()];
+        long[] shown = new long[pairs.size()];
+        int[] polls = new int[pairs.size()];
+        int[] refreshes = new int[pairs.size()];
+        int[] others = new int[pairs.size()];
+        int[] jobPollField = new int[pairs.size()];
+        System.out.println();
+        System.out.println(" #  HaVip                      target                      SUCCEEDED  shown InUse  "
+                + "job polls  workspace refreshes  other");
+        for (int i = 0; i < pairs.size(); i++) {
+            String haVipId = pairs.get(i)[0];
+            String targetId = pairs.get(i)[1];
+            AtomicLong succeededAt = new AtomicLong();
+            AtomicLong shownAt = new AtomicLong();
+            JobListener listener = new JobListener() {
+                @Override
+                public void jobChanged(JobEvent event, BindingJob job) {
+                    if (event.haVipId().equals(haVipId) && event.to() == JobState.SUCCEEDED) {
+                        succeededAt.compareAndSet(0, System.nanoTime());
+                    }
+                }
+            };
+            ChangeListener<Inventory> inventoryListener = (obs, old, now) -> {
+                if (inUse(now, haVipId, targetId)) {
+                    shownAt.compareAndSet(0, System.nanoTime());
+                }
+            };
+            jobs.addListener(listener);
+            BenchFx.onFx(() -> {
+                ws.inventoryProperty().addListener(inventoryListener);
+                return null;
+            });
+            long t0 = System.nanoTime();
+            BindingJob job = jobs.submitBind(haVipId, targetId, InstanceType.valueOf(pairs.get(i)[2]));
+            BenchFx.await("bind " + haVipId, TIMEOUT, () -> shownAt.get() != 0 && succeededAt.get() != 0);
+            // Let the refreshes the last job events asked for land, so that they are counted.
+            BenchFx.sleep(1500);
+            jobs.removeListener(listener);
+            BenchFx.onFx(() -> {
+                ws.inventoryProperty().removeListener(inventoryListener);
+                return null;
+            });
+            Map<RecordingEnsApi.Caller, Integer> calls = new EnumMap<>(RecordingEnsApi.Caller.class);
+            for (RecordingEnsApi.Call c : api.haVipCalls()) {
+                if (c.nanos() >= t0 && (haVipId.equals(c.haVipId()) || c.haVipId() == null)) {
+                    calls.merge(c.caller(), 1, Integer::sum);
+                }
+            }
+            succeeded[i] = (succeededAt.get() - t0) / 1_000_000;
+            shown[i] = (shownAt.get() - t0) / 1_000_000;
+            polls[i] = calls.getOrDefault(RecordingEnsApi.Caller.JOB_POLL, 0);
+            refreshes[i] = calls.getOrDefault(RecordingEnsApi.Caller.WORKSPACE_REFRESH, 0);
+            others[i] = calls.getOrDefault(RecordingEnsApi.Caller.WORKSPACE_PERIODIC, 0)
+                    + calls.getOrDefault(RecordingEnsApi.Caller.OTHER, 0);
+            jobPollField[i] = jobs.job(job.id()).map(BindingJob::polls).orElse(-1);
+            System.out.printf(Locale.ROOT, "%2d  %-26s %-26s %7d ms  %8d ms  %9d  %19d  %5d%n", i + 1, haVipId,
+                    targetId, succeeded[i], shown[i], polls[i], refreshes[i], others[i]);
+        }
+        System.out.println();
+        System.out.printf(Locale.ROOT, "theoretical minimum: one poll at exactly D: shown after %d ms with 1 "
+                + "DescribeHaVips call%n", d);
+        System.out.printf(Locale.ROOT, "submit -> job SUCCEEDED:      median %d ms (D + %d ms), max %d ms%n",
+                BenchFx.median(succeeded), BenchFx.median(succeeded) - d, BenchFx.percentile(succeeded, 100));
+        System.out.printf(Locale.ROOT, "submit -> workspace InUse:    median %d ms (D + %d ms), max %d ms   "
+                        + "(budget: <= D + 500 = %d ms)%n", BenchFx.median(shown), BenchFx.median(shown) - d,
+                BenchFx.percentile(shown, 100), d + 500);
+        System.out.printf(Locale.ROOT, "DescribeHaVips by the job:    median %d, max %d (the job's own count: %s)   "
+                        + "(budget: <= 6 for D = 5 s)%n", medianOf(polls), maxOf(polls),
+                java.util.Arrays.toString(jobPollField));
+        System.out.printf(Locale.ROOT, "DescribeHaVips by the workspace on job events: median %d, max %d; "
+                        + "periodic/other in the window: max %d%n", medianOf(refreshes), maxOf(refreshes),
+                maxOf(others));
+        System.out.printf(Locale.ROOT, "DescribeHaVips for the HaVip in all, per bind: median %d, max %d "
+                + "(minimum: 1)%n", medianOf(sum(polls, refreshes)), maxOf(sum(polls, refreshes)));
+    }
+
+    private static boolean inUse(Inventory inventory, String haVipId, String targetId) {
+        return inventory.haVip(haVipId).map(h -> h.associations().stream().anyMatch(a ->
+                a.instanceId().equals(targetId) && a.status() == AssociationStatus.IN_USE)).orElse(false);
+    }
+
+    /** HaVips that are Available or InUse with an eligible instance each, one target per HaVip, all distinct. */
+    private static List<String[]> pairs(Workspace ws, int count) {
+        Inventory inventory = BenchFx.onFx(ws::inventory);
+        Set<String> usedTargets = new HashSet<>();
+        List<String[]> pairs = new ArrayList<>();
+        for (HaVip h : inventory.haVips()) {
+            if (pairs.size() >= count) {
+                break;
+            }
+            if (h.status() != HaVipStatus.AVAILABLE && h.status() != HaVipStatus.IN_USE
+                    || h.hasTransitionalAssociation()) {
+                continue;
+            }
+            EligibilityReport report = ws.eligibility().evaluate(inventory, h);
+            for (Verdict v : report.eligible()) {
+                if (v.targetType() == InstanceType.ENS_INSTANCE && usedTargets.add(v.targetId())) {
+                    pairs.add(new String[] {h.id(), v.targetId(), v.targetType().name()});
+                    break;
+                }
+            }
+        }
+        return pairs;
+    }
+
+    private static int[] sum(int[] a, int[] b) {
+        int[] out = new int[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i] + b[i];
+        }
+        return out;
+    }
+
+    private static int medianOf(int[] values) {
+        long[] l = java.util.Arrays.stream(values).asLongStream().toArray();
+        return l.length == 0 ? 0 : (int) BenchFx.median(l);
+    }
+
+    private static int maxOf(int[] values) {
+        return java.util.Arrays.stream(values).max().orElse(0);
+    }
+}
