@@ -69,8 +69,10 @@ class ConsoleJourneyTest {
         if (watchdog != null) {
             FxStallLog.record("ConsoleJourneyTest." + test.getTestMethod().map(m -> m.getName()).orElse("?"),
                     watchdog);
-            assertThat(watchdog.maxStall()).as("longest FX-thread stall (budget %d ms)", FxStallLog.BUDGET.toMillis())
-                    .isLessThan(FxStallLog.FAIL_ABOVE);
+            // The FX thread's own work during its longest stall, not wall time: on a CI machine whose
+            // cores are busy elsewhere, waiting for a core is not a stall this code causes.
+            assertThat(watchdog.maxBusyStall()).as("FX-thread work in the longest stall (wall %d ms, budget %d ms)",
+                    watchdog.maxStall().toMillis(), FxStallLog.BUDGET.toMillis()).isLessThan(FxStallLog.FAIL_ABOVE);
         }
     }
 

@@ -122,9 +122,14 @@ class FxStallLargeTest {
         FxStallLog.record("FxStallLargeTest.load", loading);
         FxStallLog.record("FxStallLargeTest.browse", browsing);
         FxStallLog.record("FxStallLargeTest.search", searching);
-        assertThat(loading.maxStall()).as("longest FX stall while large loads").isLessThan(FxStallLog.FAIL_ABOVE);
-        assertThat(browsing.maxStall()).as("longest FX stall while browsing").isLessThan(FxStallLog.FAIL_ABOVE);
-        assertThat(searching.maxStall()).as("longest FX stall while searching").isLessThan(FxStallLog.FAIL_ABOVE);
+        // Asserted on the FX thread's own work in its longest stall (wall time is recorded above):
+        // a loaded CI machine makes the thread wait for a core, which is not a stall of ours.
+        assertThat(loading.maxBusyStall()).as("FX work in the longest stall while large loads (wall %d ms)",
+                loading.maxStall().toMillis()).isLessThan(FxStallLog.FAIL_ABOVE);
+        assertThat(browsing.maxBusyStall()).as("FX work in the longest stall while browsing (wall %d ms)",
+                browsing.maxStall().toMillis()).isLessThan(FxStallLog.FAIL_ABOVE);
+        assertThat(searching.maxBusyStall()).as("FX work in the longest stall while searching (wall %d ms)",
+                searching.maxStall().toMillis()).isLessThan(FxStallLog.FAIL_ABOVE);
     }
 
     private FxStallWatchdog watch() {
@@ -140,6 +145,13 @@ class FxStallLargeTest {
 
     /** Scrolls the tree to the node and clicks its row, as a user would, then waits for the tables to follow. */
     private void clickTreeNode(TreeView<ExplorerNode> tree, String id) {
+        // the node may sit under a collapsed parent: open the path to it first, as a user would
+        await().atMost(UI_TIMEOUT).until(() -> find(tree.getRoot(), id) != null);
+        robot.interact(() -> {
+            for (TreeItem<ExplorerNode> p = find(tree.getRoot(), id).getParent(); p != null; p = p.getParent()) {
+                p.setExpanded(true);
+            }
+        });
         await().atMost(UI_TIMEOUT).until(() -> row(tree, id) >= 0);
         robot.interact(() -> tree.scrollTo(Math.max(0, row(tree, id) - 2)));
         int row = row(tree, id);
@@ -147,6 +159,22 @@ class FxStallLargeTest {
                 && c.getIndex() == row).query();
         robot.clickOn(cell);
         await().atMost(UI_TIMEOUT).until(() -> tree.getSelectionModel().getSelectedIndex() == row);
+    }
+
+    private static TreeItem<ExplorerNode> find(TreeItem<ExplorerNode> item, String id) {
+        if (item == null) {
+            return null;
+        }
+        if (item.getValue() != null && id.equals(item.getValue().id())) {
+            return item;
+        }
+        for (TreeItem<ExplorerNode> child : item.getChildren()) {
+            TreeItem<ExplorerNode> found = find(child, id);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     private static int row(TreeView<ExplorerNode> tree, String id) {
