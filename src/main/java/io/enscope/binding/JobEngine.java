@@ -362,6 +362,18 @@ public final class JobEngine {
         if (run.writeInFlight) {
             return;
         }
+        Instant hold = run.holdHaVipUntil;
+        if (hold != null && now().isBefore(hold) && !shutdown) {
+            // A late copy of this job's ambiguous write could still reach ENS: keep the HaVip until
+            // the settle window has passed, then hand it to the next job.
+            scheduler.schedule(Duration.between(now(), hold), () -> {
+                synchronized (lock) {
+                    run.holdHaVipUntil = null;
+                    release(run);
+                }
+            });
+            return;
+        }
         Deque<JobRun> queue = queues.get(run.haVipId);
         if (queue == null || !queue.remove(run)) {
             return;
@@ -471,6 +483,7 @@ public final class JobEngine {
         if (error.ambiguous()) {
             LOG.warn("job {}: the outcome of the write is unknown ({}); reading the HaVip to learn it",
                     run.describe(), error.summary());
+            run.holdHaVipUntil = now().plus(policy.settleWindow());
             startReconcile(run, error, now().plus(policy.settleWindow()), false, policy.initialDelay());
             return;
         }

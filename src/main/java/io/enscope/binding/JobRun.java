@@ -44,6 +44,11 @@ final class JobRun {
     boolean started;
     /** Whether its write is being sent now; the HaVip is not handed to the next job meanwhile. */
     boolean writeInFlight;
+    /**
+     * After an ambiguous write, the server may still be working on the request the client gave up
+     * on; the next job on the HaVip waits until then, so that a late write cannot undo its change.
+     */
+    Instant holdHaVipUntil;
     Instant deadline;
     /** When ENS accepted the change (or the job found it in progress): the poll schedule's origin. */
     Instant acceptedAt;
