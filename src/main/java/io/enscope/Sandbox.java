@@ -44,12 +44,7 @@ public final class Sandbox implements SandboxControl, AutoCloseable {
     }
 
     public static Sandbox start(Scenario scenario) {
-        return new Sandbox(EnsEmulator.builder()
-                .port(0)
-                .scenario(scenario)
-                .account(Account.generate(false))
-                .account(Account.generate(true))
-                .start());
+        return new Sandbox(builder().scenario(scenario).start());
     }
 
     /**

@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -369,19 +368,21 @@ public final class Gateway {
     // ---- responses ---------------------------------------------------------------------
 
     private static void sendError(HttpCall exchange, String requestId, ApiException e) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("RequestId", requestId);
-        body.put("HostId", hostId(exchange));
-        body.put("Code", e.code());
-        body.put("Message", e.getMessage());
-        body.put("Recommend", "https://api.alibabacloud.com/troubleshoot?q=" + e.code() + "&product=Ens&requestId="
-                + requestId);
-        send(exchange, e.httpStatus(), requestId, body, e.headers());
+        send(exchange, e.httpStatus(), requestId, errorMap(exchange.header("Host"), e.code(), e.getMessage(),
+                requestId), e.headers());
     }
 
-    private static String hostId(HttpCall exchange) {
-        String host = exchange.header("Host");
-        return host == null || host.isBlank() ? "ens.aliyuncs.com" : host.replaceAll("[^A-Za-z0-9.:\\[\\]-]", "");
+    /** The API's error body {@code {RequestId, HostId, Code, Message, Recommend}}. */
+    private static Map<String, Object> errorMap(String host, String code, String message, String requestId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("RequestId", requestId);
+        body.put("HostId", host == null || host.isBlank() ? "ens.aliyuncs.com"
+                : host.replaceAll("[^A-Za-z0-9.:\\[\\]-]", ""));
+        body.put("Code", code);
+        body.put("Message", message);
+        body.put("Recommend", "https://api.alibabacloud.com/troubleshoot?q=" + code + "&product=Ens&requestId="
+                + requestId);
+        return body;
     }
 
     static void send(HttpCall exchange, int status, String requestId, Map<String, Object> body,
@@ -401,24 +402,11 @@ public final class Gateway {
 
     /** An error body for failures found before the gateway (malformed HTTP), in the same shape. */
     public static byte[] errorBody(String host, String code, String message) {
-        String requestId = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("RequestId", requestId);
-        body.put("HostId", host == null ? "ens.aliyuncs.com" : host.replaceAll("[^A-Za-z0-9.:\\[\\]-]", ""));
-        body.put("Code", code);
-        body.put("Message", message);
-        body.put("Recommend", "https://api.alibabacloud.com/troubleshoot?q=" + code + "&product=Ens&requestId="
-                + requestId);
         try {
-            return JSON.writeValueAsBytes(body);
+            return JSON.writeValueAsBytes(errorMap(host, code, message,
+                    UUID.randomUUID().toString().toUpperCase(Locale.ROOT)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a response map always serializes", e);
         }
-    }
-
-    /** The header names a v3 request must sign, for clients and tests. */
-    public static List<String> requiredSignedHeaders() {
-        return new ArrayList<>(List.of("host", "x-acs-action", "x-acs-content-sha256", "x-acs-date",
-                "x-acs-signature-nonce", "x-acs-version"));
     }
 }

@@ -377,7 +377,7 @@ public final class EnsOperations {
                 .and(eq(p, "NetworkId", NetworkRec::networkId))
                 .and(inList(p, "NetworkIds", NetworkRec::networkId))
                 .and(eq(p, "NetworkName", NetworkRec::networkName));
-        return page(state.networks.values(), filter, p, 10, 50, false, "Networks", "Network", n -> {
+        return page(state.networks.values(), filter, p, 10, 50, "Networks", "Network", n -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("NetworkId", n.networkId());
             m.put("NetworkName", n.networkName());
@@ -404,7 +404,7 @@ public final class EnsOperations {
                 .and(eq(p, "VSwitchId", VSwitchRec::vSwitchId))
                 .and(inList(p, "VSwitchIds", VSwitchRec::vSwitchId))
                 .and(eq(p, "VSwitchName", VSwitchRec::vSwitchName));
-        return page(state.vSwitches.values(), filter, p, 10, 50, false, "VSwitches", "VSwitch", v -> {
+        return page(state.vSwitches.values(), filter, p, 10, 50, "VSwitches", "VSwitch", v -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("VSwitchId", v.vSwitchId());
             m.put("VSwitchName", v.vSwitchName());
@@ -433,7 +433,7 @@ public final class EnsOperations {
                 .and(eq(p, "VSwitchId", InstanceRec::vSwitchId))
                 .and(eq(p, "IntranetIp", InstanceRec::privateIpAddress))
                 .and(searchKey(p));
-        Map<String, Object> body = page(state.instances.values(), filter, p, 10, 100, false, "Instances", "Instance",
+        Map<String, Object> body = page(state.instances.values(), filter, p, 10, 100, "Instances", "Instance",
                 this::instanceShape);
         Map<String, Object> withCode = new LinkedHashMap<>();
         withCode.put("Code", 0);
@@ -519,7 +519,7 @@ public final class EnsOperations {
                 .and(eq(p, "PrimaryIpAddress", EniRec::primaryIp))
                 .and(eq(p, "NetworkInterfaceName", EniRec::networkInterfaceName))
                 .and(eq(p, "SecurityGroupId", EniRec::securityGroupId));
-        return page(state.enis.values(), filter, p, 50, 100, false, "NetworkInterfaceSets", "NetworkInterfaceSet",
+        return page(state.enis.values(), filter, p, 50, 100, "NetworkInterfaceSets", "NetworkInterfaceSet",
                 e -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("NetworkInterfaceId", e.networkInterfaceId());
@@ -608,7 +608,7 @@ public final class EnsOperations {
     // ---- paging and filters --------------------------------------------------------------
 
     private <T> Map<String, Object> page(Collection<T> all, Predicate<T> filter, Params p, int defaultSize,
-                                         int maxSize, boolean numbersAsStrings, String wrapper, String item,
+                                         int maxSize, String wrapper, String item,
                                          Function<T, Map<String, Object>> shape) {
         int pageNumber = p.intValue("PageNumber", 1, 1, 1_000_000);
         int pageSize = p.intValue("PageSize", defaultSize, 1, maxSize);
@@ -618,9 +618,9 @@ public final class EnsOperations {
             items.add(shape.apply(t));
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("PageNumber", numbersAsStrings ? String.valueOf(pageNumber) : pageNumber);
-        body.put("PageSize", numbersAsStrings ? String.valueOf(pageSize) : pageSize);
-        body.put("TotalCount", numbersAsStrings ? String.valueOf(matching.size()) : matching.size());
+        body.put("PageNumber", pageNumber);
+        body.put("PageSize", pageSize);
+        body.put("TotalCount", matching.size());
         body.put(wrapper, Map.of(item, items));
         return body;
     }

@@ -75,6 +75,7 @@ public final class MainView {
     @FXML private RadioMenuItem lightItem;
     @FXML private RadioMenuItem darkItem;
     @FXML private HBox sandboxBanner;
+    @FXML private Label bannerTitle;
     @FXML private Label bannerText;
     @FXML private CheckComboBox<Region> regionPicker;
     @FXML private Button refreshButton;
@@ -120,8 +121,7 @@ public final class MainView {
         sandboxMenu.visibleProperty().bind(viewModel.sandboxProperty());
         sandboxBanner.visibleProperty().bind(viewModel.sandboxProperty());
         sandboxBanner.managedProperty().bind(viewModel.sandboxProperty());
-        sandboxBanner.getChildren().get(0).setStyle(null);
-        ((Label) sandboxBanner.getChildren().get(0)).setGraphic(AppIcon.SANDBOX.graphic());
+        bannerTitle.setGraphic(AppIcon.SANDBOX.graphic());
         bannerText.textProperty().bind(Bindings.createStringBinding(
                 () -> i18n.get("main.banner.text", viewModel.sandboxEndpointProperty().get()),
                 viewModel.sandboxEndpointProperty()));

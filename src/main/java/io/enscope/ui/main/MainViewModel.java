@@ -113,7 +113,7 @@ public final class MainViewModel {
     public void sandboxReset() {
         workspace.sandbox().ifPresent(s -> runOnSandbox(() -> {
             s.reset();
-            return i18n.get("main.menu.sandbox.reset").replace("_", "");
+            return menuText("main.menu.sandbox.reset");
         }, true));
     }
 
@@ -133,19 +133,24 @@ public final class MainViewModel {
     public void sandboxClearFaults() {
         workspace.sandbox().ifPresent(s -> runOnSandbox(() -> {
             s.clearFaults();
-            return i18n.get("main.menu.sandbox.clear").replace("_", "");
+            return menuText("main.menu.sandbox.clear");
         }, false));
     }
 
     private void runOnSandbox(java.util.concurrent.Callable<String> action, boolean reloadAfter) {
         Workspace ws = workspace;
         ws.tasks().submit("sandbox", p -> action.call(), done -> {
-            dialogs.notify(i18n.get("main.menu.sandbox").replace("_", ""), i18n.get("main.sandbox.done", done),
+            dialogs.notify(menuText("main.menu.sandbox"), i18n.get("main.sandbox.done", done),
                     Tone.WARNING);
             if (reloadAfter) {
                 ws.reload();
             }
-        }, e -> dialogs.showError(i18n.get("main.menu.sandbox").replace("_", ""), e));
+        }, e -> dialogs.showError(menuText("main.menu.sandbox"), e));
+    }
+
+    /** A menu label as plain text: without its mnemonic marker. */
+    private String menuText(String key) {
+        return i18n.get(key).replace("_", "");
     }
 
     public ReadOnlyStringProperty titleProperty() {
