@@ -67,7 +67,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Events.</b> Every transition goes first to the {@link JobJournal} (so that
  * {@code SUBMITTING} is on disk before the write is sent), then to the listeners, in order, on
- * an engine thread, with the engine's clock time.
+ * an engine thread, with the engine's clock time. Every answered DescribeHaVips call of a job
+ * goes to the listeners too ({@link JobListener#haVipRead}), before the transition it leads to:
+ * whoever shows HaVips needs no read of its own while a job watches one.
  */
 public final class JobEngine {
 
@@ -540,6 +542,8 @@ public final class JobEngine {
             }
             expected = run.state;
         }
+        Instant sentAt = now();
+        long sentNanos = System.nanoTime();
         Optional<HaVip> haVip;
         try {
             haVip = api.describeHaVip(run.haVipId);
@@ -552,11 +556,13 @@ public final class JobEngine {
                 run.reconcileReads++;
                 LOG.info("job {}: could not read the HaVip to reconcile ({}); trying again", run.describe(),
                         unreadable.error().summary());
-                nextReconcileRead(run);
+                nextReconcileRead(run, null);
             }
             return;
         }
         synchronized (lock) {
+            HaVipRead read = new HaVipRead(run.id, run.haVipId, haVip, sentAt, sentNanos);
+            notifyRead(read);
             if (run.state != expected) {
                 return;
             }
@@ -570,25 +576,26 @@ public final class JobEngine {
                 run.acceptedAt = now;
                 run.settleUntil = now.plus(policy.settleWindow());
                 run.pollsSinceAccepted = 0;
-                transition(run, run.kind.pollingState(), null);
-                evaluatePoll(run, haVip, association);
+                transition(run, run.kind.pollingState(), null, read);
+                evaluatePoll(run, read);
                 return;
             }
             boolean impossible = run.kind == JobKind.BIND && haVip.isEmpty();
             if (impossible || !now().isBefore(run.settleUntil)) {
                 LOG.info("job {}: the change is not visible, so {}", run.describe(),
                         run.neverSent ? "the job, never sent, is withdrawn" : "the write did not take effect");
-                transition(run, run.neverSent ? JobState.CANCELLED : JobState.FAILED, run.pendingError);
+                transition(run, run.neverSent ? JobState.CANCELLED : JobState.FAILED, run.pendingError, read);
                 return;
             }
-            nextReconcileRead(run);
+            nextReconcileRead(run, read);
         }
     }
 
-    private void nextReconcileRead(JobRun run) {
+    /** @param lastRead the read just made, null when it failed */
+    private void nextReconcileRead(JobRun run, HaVipRead lastRead) {
         Instant now = now();
         if (!now.isBefore(run.deadline)) {
-            transition(run, JobState.TIMED_OUT, run.pendingError);
+            transition(run, JobState.TIMED_OUT, run.pendingError, lastRead);
             return;
         }
         Duration wait = policy.backoff(run.reconcileReads);
@@ -616,6 +623,8 @@ public final class JobEngine {
             }
             expected = run.state;
         }
+        Instant sentAt = now();
+        long sentNanos = System.nanoTime();
         Optional<HaVip> haVip;
         try {
             haVip = api.describeHaVip(run.haVipId);
@@ -630,54 +639,59 @@ public final class JobEngine {
                 // on, and only a timeout (carrying this error) ends it.
                 run.lastReadError = unreadable.error();
                 LOG.info("job {}: poll failed ({}); polling on", run.describe(), run.lastReadError.summary());
-                continuePolling(run);
+                continuePolling(run, null);
             }
             return;
         }
         synchronized (lock) {
+            HaVipRead read = new HaVipRead(run.id, run.haVipId, haVip, sentAt, sentNanos);
+            notifyRead(read);
             if (run.state != expected) {
                 return;
             }
             run.polls++;
             run.pollsSinceAccepted++;
             run.lastReadError = null;
-            evaluatePoll(run, haVip, haVip.flatMap(h -> h.association(run.targetId)));
+            evaluatePoll(run, read);
         }
     }
 
-    private void evaluatePoll(JobRun run, Optional<HaVip> haVip, Optional<HaVipAssociation> association) {
+    private void evaluatePoll(JobRun run, HaVipRead read) {
+        Optional<HaVip> haVip = read.haVip();
+        Optional<HaVipAssociation> association = haVip.flatMap(h -> h.association(run.targetId));
         boolean settled = !now().isBefore(run.settleUntil);
         if (run.kind == JobKind.BIND) {
             if (haVip.isEmpty()) {
-                transition(run, JobState.FAILED, JobErrors.haVipNotFound(run.haVipId));
+                transition(run, JobState.FAILED, JobErrors.haVipNotFound(run.haVipId), read);
                 return;
             }
             if (association.isPresent() && association.get().status() == AssociationStatus.IN_USE) {
-                transition(run, JobState.SUCCEEDED, null);
+                transition(run, JobState.SUCCEEDED, null, read);
                 return;
             }
             if (association.isEmpty() && settled) {
                 transition(run, JobState.FAILED, JobErrors.unexpectedState(
-                        "The association was accepted but is no longer listed."));
+                        "The association was accepted but is no longer listed."), read);
                 return;
             }
         } else {
             if (association.isEmpty()) {
-                transition(run, JobState.SUCCEEDED, null);
+                transition(run, JobState.SUCCEEDED, null, read);
                 return;
             }
             if (association.get().status() == AssociationStatus.IN_USE && settled) {
                 transition(run, JobState.FAILED, JobErrors.unexpectedState(
-                        "The removal was accepted but the association is still in use."));
+                        "The removal was accepted but the association is still in use."), read);
                 return;
             }
         }
-        continuePolling(run);
+        continuePolling(run, read);
     }
 
-    private void continuePolling(JobRun run) {
+    /** @param lastRead the read just made, null when it failed */
+    private void continuePolling(JobRun run, HaVipRead lastRead) {
         if (!now().isBefore(run.deadline)) {
-            transition(run, JobState.TIMED_OUT, run.lastReadError);
+            transition(run, JobState.TIMED_OUT, run.lastReadError, lastRead);
             return;
         }
         schedulePoll(run);
@@ -692,13 +706,18 @@ public final class JobEngine {
 
     // ---- transitions (under the lock) ----
 
+    private boolean transition(JobRun run, JobState to, EnsError error) {
+        return transition(run, to, error, null);
+    }
+
     /**
      * Moves a job to another state: journal first, then listeners; a finished job hands its HaVip
      * to the next one.
      *
+     * @param read the read that led to the change, null when none did
      * @return whether the journal recorded the transition
      */
-    private boolean transition(JobRun run, JobState to, EnsError error) {
+    private boolean transition(JobRun run, JobState to, EnsError error, HaVipRead read) {
         JobState from = run.state;
         if (from.isTerminal()) {
             return false;
@@ -711,7 +730,7 @@ public final class JobEngine {
         run.updatedAt = now;
         run.revision++;
         JobEvent event = new JobEvent(run.id, run.revision, run.kind, run.haVipId, run.targetId, from, to, now,
-                Optional.ofNullable(error), run.requestId);
+                Optional.ofNullable(error), run.requestId, Optional.ofNullable(read));
         BindingJob snapshot = run.snapshot();
         if (error == null) {
             LOG.info("job {}: {} → {}", run.describe(), from, to);
@@ -743,6 +762,17 @@ public final class JobEngine {
         } catch (RuntimeException failure) {
             LOG.error("the activity log could not record job {}", run.id, failure);
             return false;
+        }
+    }
+
+    /** Hands a read to the listeners (under the lock, so that they see it before the transition it leads to). */
+    private void notifyRead(HaVipRead read) {
+        for (JobListener listener : listeners) {
+            try {
+                listener.haVipRead(read);
+            } catch (RuntimeException bug) {
+                LOG.error("a job listener failed on a read of {} by job {}", read.haVipId(), read.jobId(), bug);
+            }
         }
     }
 

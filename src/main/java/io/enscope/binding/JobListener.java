@@ -25,4 +25,15 @@ public interface JobListener {
      * @param job   the job after it
      */
     void jobChanged(JobEvent event, BindingJob job);
+
+    /**
+     * A job read its HaVip: every DescribeHaVips call of a job that was answered (its polls, and
+     * the reads that learn the outcome of a write), including the many that change nothing. It is
+     * called before the transition the read leads to, if any, whose {@link JobEvent#read()} is
+     * the same read. A listener that shows HaVips applies it instead of reading the HaVip itself.
+     *
+     * @param read the HaVip as ENS listed it, with when the read was sent
+     */
+    default void haVipRead(HaVipRead read) {
+    }
 }

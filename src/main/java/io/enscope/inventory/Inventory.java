@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * under the parent ID it names.
  *
  * <p>HaVips change while the console runs (binding jobs poll them); {@link #withHaVip} and
- * {@link #withoutHaVip} give a new snapshot that shares everything that did not change. Instances,
+ * {@link #withoutHaVip} give a new snapshot that shares everything that did not change, and
+ * {@link #withHaVips(Collection, Collection)} does the same for a burst of changes at once. Instances,
  * ENIs and the topology are only refreshed by a new load. Instances are safe to share between
  * threads.
  */
@@ -332,6 +334,81 @@ public final class Inventory {
                 retarget(haVipIdsByTarget, old, null));
     }
 
+    /**
+     * A snapshot in which many HaVips are replaced or added at once, e.g. a burst of poll
+     * results: the same snapshot as {@link #withHaVip} called for each in turn, but the HaVip list
+     * is copied once and each index entry (vSwitch, region, target) they touch is rebuilt once,
+     * instead of once per HaVip.
+     *
+     * @param updated the HaVips as ENS now lists them; of two with the same ID the later wins
+     * @return the new snapshot; this one when nothing changes
+     */
+    public Inventory withHaVips(Collection<HaVip> updated) {
+        return withHaVips(updated, List.of());
+    }
+
+    /**
+     * A snapshot without several HaVips, with each index rebuilt once (see {@link #withHaVips(Collection)}).
+     *
+     * @param haVipIds the HaVip IDs; those not in this snapshot are ignored
+     * @return the new snapshot; this one when none of them is in it
+     */
+    public Inventory withoutHaVips(Collection<String> haVipIds) {
+        return withHaVips(List.of(), haVipIds);
+    }
+
+    /**
+     * A snapshot in which some HaVips are replaced or added and others removed, in one step: the
+     * same snapshot as {@link #withHaVip} for each updated HaVip in turn followed by
+     * {@link #withoutHaVip} for each removed ID, with each index rebuilt once.
+     *
+     * @param updated the HaVips as ENS now lists them; of two with the same ID the later wins
+     * @param removed the IDs of HaVips ENS no longer lists; an ID that is also updated is kept
+     * @return the new snapshot; this one when nothing changes
+     */
+    public Inventory withHaVips(Collection<HaVip> updated, Collection<String> removed) {
+        Map<String, HaVip> latest = new LinkedHashMap<>();
+        for (HaVip haVip : updated) {
+            Objects.requireNonNull(haVip, "updated");
+            if (haVip.id() == null || haVip.id().isBlank()) {
+                throw new IllegalArgumentException("an HaVip without ID cannot be indexed");
+            }
+            latest.put(haVip.id(), haVip);
+        }
+        // id → the HaVip as it is to be (null: removed), only for what really changes
+        Map<String, HaVip> changes = new LinkedHashMap<>();
+        latest.forEach((id, haVip) -> {
+            if (!haVip.equals(haVipById.get(id))) {
+                changes.put(id, haVip);
+            }
+        });
+        Set<String> gone = new LinkedHashSet<>();
+        for (String id : removed) {
+            if (id != null && !latest.containsKey(id) && haVipById.get(id) != null) {
+                gone.add(id);
+            }
+        }
+        if (changes.isEmpty() && gone.isEmpty()) {
+            return this;
+        }
+        List<HaVip> all = new ArrayList<>(haVips.size() + changes.size());
+        for (HaVip haVip : haVips) {
+            if (!gone.contains(haVip.id())) {
+                HaVip changed = changes.get(haVip.id());
+                all.add(changed != null ? changed : haVip);
+            }
+        }
+        for (HaVip changed : changes.values()) {
+            if (haVipById.get(changed.id()) == null) {
+                all.add(changed);
+            }
+        }
+        return new Inventory(topology, List.copyOf(all), haVipById.withAll(changes, gone),
+                regroupAll(haVipsByVSwitch, changes, gone, HaVip::vSwitchId),
+                regroupAll(haVipsByRegion, changes, gone, HaVip::regionId),
+                retargetAll(changes, gone));
+    }
+
     /** Equal when every list holds equal items in the same order. */
     @Override
     public boolean equals(Object other) {
@@ -464,6 +541,102 @@ public final class Inventory {
             }
         }
         return result;
+    }
+
+    /**
+     * {@link #regroup} for many HaVips: every group they leave or join is rebuilt once, in place
+     * for a HaVip that stays, appended (in change order) for one that joins.
+     */
+    private ShardedMap<List<HaVip>> regroupAll(ShardedMap<List<HaVip>> index, Map<String, HaVip> changes,
+            Set<String> gone, Function<HaVip, String> key) {
+        Set<String> affected = new LinkedHashSet<>();
+        Map<String, List<HaVip>> joining = new HashMap<>();
+        for (Map.Entry<String, HaVip> change : changes.entrySet()) {
+            HaVip old = haVipById.get(change.getKey());
+            String oldKey = old == null ? null : key.apply(old);
+            String newKey = key.apply(change.getValue());
+            if (oldKey != null) {
+                affected.add(oldKey);
+            }
+            if (newKey != null) {
+                affected.add(newKey);
+                if (!newKey.equals(oldKey)) {
+                    joining.computeIfAbsent(newKey, k -> new ArrayList<>()).add(change.getValue());
+                }
+            }
+        }
+        for (String id : gone) {
+            String oldKey = key.apply(haVipById.get(id));
+            if (oldKey != null) {
+                affected.add(oldKey);
+            }
+        }
+        Map<String, List<HaVip>> puts = new HashMap<>();
+        List<String> emptied = new ArrayList<>();
+        for (String groupKey : affected) {
+            List<HaVip> before = index.get(groupKey);
+            List<HaVip> group = new ArrayList<>((before == null ? 0 : before.size()) + 1);
+            if (before != null) {
+                for (HaVip haVip : before) {
+                    HaVip changed = changes.get(haVip.id());
+                    if (changed == null) {
+                        if (!gone.contains(haVip.id())) {
+                            group.add(haVip);
+                        }
+                    } else if (groupKey.equals(key.apply(changed))) {
+                        group.add(changed);
+                    }
+                }
+            }
+            group.addAll(joining.getOrDefault(groupKey, List.of()));
+            if (group.isEmpty()) {
+                emptied.add(groupKey);
+            } else {
+                puts.put(groupKey, List.copyOf(group));
+            }
+        }
+        return index.withAll(puts, emptied);
+    }
+
+    /** {@link #retarget} for many HaVips: every target whose HaVips change is rebuilt once. */
+    private ShardedMap<List<String>> retargetAll(Map<String, HaVip> changes, Set<String> gone) {
+        Map<String, Set<String>> leaving = new HashMap<>();
+        Map<String, List<String>> joining = new LinkedHashMap<>();
+        List<String> ids = new ArrayList<>(changes.keySet());
+        ids.addAll(gone);
+        for (String id : ids) {
+            Set<String> before = targetsOf(haVipById.get(id));
+            Set<String> after = targetsOf(changes.get(id));
+            for (String target : before) {
+                if (!after.contains(target)) {
+                    leaving.computeIfAbsent(target, k -> new HashSet<>()).add(id);
+                }
+            }
+            for (String target : after) {
+                if (!before.contains(target)) {
+                    joining.computeIfAbsent(target, k -> new ArrayList<>()).add(id);
+                }
+            }
+        }
+        Set<String> targets = new LinkedHashSet<>(leaving.keySet());
+        targets.addAll(joining.keySet());
+        Map<String, List<String>> puts = new HashMap<>();
+        List<String> emptied = new ArrayList<>();
+        for (String target : targets) {
+            List<String> current = haVipIdsByTarget.get(target);
+            List<String> list = new ArrayList<>(current == null ? List.of() : current);
+            Set<String> left = leaving.get(target);
+            if (left != null) {
+                list.removeIf(left::contains);
+            }
+            list.addAll(joining.getOrDefault(target, List.of()));
+            if (list.isEmpty()) {
+                emptied.add(target);
+            } else {
+                puts.put(target, List.copyOf(list));
+            }
+        }
+        return haVipIdsByTarget.withAll(puts, emptied);
     }
 
     /** The part of a snapshot that only a full load changes. */

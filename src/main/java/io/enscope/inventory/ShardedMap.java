@@ -1,5 +1,6 @@
 package io.enscope.inventory;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -100,6 +101,60 @@ final class ShardedMap<V> {
         Map<String, V> changed = new HashMap<>(shards[shard]);
         changed.remove(key);
         return replace(shard, changed, size - 1);
+    }
+
+    /**
+     * Sets and removes many entries at once, copying each shard they touch once.
+     *
+     * @param puts     entries to set; neither keys nor values may be null
+     * @param removals keys to remove (a key also in {@code puts} is set, not removed)
+     * @return the copy; this map when nothing changes
+     */
+    ShardedMap<V> withAll(Map<String, V> puts, Collection<String> removals) {
+        Map<String, V>[] copy = null;
+        int newSize = size;
+        for (Map.Entry<String, V> entry : puts.entrySet()) {
+            String key = Objects.requireNonNull(entry.getKey(), "key");
+            V value = Objects.requireNonNull(entry.getValue(), "value");
+            int shard = shardOf(key);
+            V old = (copy == null ? shards : copy)[shard].get(key);
+            if (value.equals(old)) {
+                continue;
+            }
+            copy = writable(copy, shard);
+            copy[shard].put(key, value);
+            newSize += old == null ? 1 : 0;
+        }
+        for (String key : removals) {
+            if (key == null || puts.containsKey(key)) {
+                continue;
+            }
+            int shard = shardOf(key);
+            if (!(copy == null ? shards : copy)[shard].containsKey(key)) {
+                continue;
+            }
+            copy = writable(copy, shard);
+            copy[shard].remove(key);
+            newSize--;
+        }
+        if (copy == null) {
+            return this;
+        }
+        for (int i = 0; i < SHARDS; i++) {
+            if (copy[i] != shards[i]) {
+                copy[i] = Map.copyOf(copy[i]);
+            }
+        }
+        return new ShardedMap<>(copy, newSize);
+    }
+
+    /** The shards, with {@code shard} replaced by a mutable copy unless it already is one. */
+    private Map<String, V>[] writable(Map<String, V>[] copy, int shard) {
+        Map<String, V>[] result = copy == null ? shards.clone() : copy;
+        if (result[shard] == shards[shard]) {
+            result[shard] = new HashMap<>(shards[shard]);
+        }
+        return result;
     }
 
     private ShardedMap<V> replace(int shard, Map<String, V> changed, int newSize) {

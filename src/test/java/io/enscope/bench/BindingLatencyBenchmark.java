@@ -60,13 +60,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * at a time on different HaVips, each measured from submit to:
  *
  * <ul>
+ *   <li>the workspace first showing the association {@code Associating} (the job's first poll,
+ *       or a read of the workspace's own);</li>
  *   <li>the job {@code SUCCEEDED} (its poll saw {@code InUse});</li>
- *   <li>the workspace showing the association {@code InUse} (what every view displays; the
- *       workspace re-reads the HaVip on every job event);</li>
+ *   <li>the workspace showing the association {@code InUse} (what every view displays: the
+ *       workspace applies the HaVips the job's polls read, and reads the HaVip itself only after
+ *       a transition the job made without reading it);</li>
  * </ul>
  *
  * <p>and the DescribeHaVips calls for that HaVip: the job's polls, and, reported separately, the
- * workspace's refreshes on job events.
+ * workspace's own reads of that HaVip (on job events or of transitional HaVips) and its periodic
+ * refresh of all HaVips, if one fell in the window.
  *
  * <p>A benchmark, not a test: it prints and asserts nothing. Run it from the project directory:
  *
@@ -78,7 +82,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * </pre>
  *
  * <p>{@code D-millis} defaults to 5000, {@code binds} (how many binds are measured, one after the
- * other) to 5. JavaFX runs headless on Monocle.
+ * other) to 5. JavaFX runs headless on Monocle. With a third argument {@code together}, the binds
+ * are submitted at once instead (one per HaVip, as many as the demo scenario has eligible pairs,
+ * at most {@code binds}), and the run reports the DescribeHaVips calls of the whole burst and how
+ * many times the workspace changed its inventory (each change is work for every view on the FX
+ * thread).
  */
 public final class BindingLatencyBenchmark {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -89,6 +97,7 @@ public final class BindingLatencyBenchmark {
     public static void main(String[] args) throws Exception {
         long d = args.length > 0 ? Long.parseLong(args[0]) : 5000;
         int binds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        boolean together = args.length > 2 && args[2].equals("together");
         String toolkit = BenchFx.configureToolkit();
         CountDownLatch fx = new CountDownLatch(1);
         Platform.startup(fx::countDown);
@@ -127,7 +136,11 @@ public final class BindingLatencyBenchmark {
             });
             BenchFx.await("the inventory", TIMEOUT, () -> BenchFx.onFx(() -> !ws.loadingProperty().get()
                     && !ws.inventory().haVips().isEmpty()));
-            run(ws, jobs, api, d, binds, settings);
+            if (together) {
+                runTogether(ws, jobs, api, d, binds);
+            } else {
+                run(ws, jobs, api, d, binds, settings);
+            }
         } finally {
             ws.close();
             jobs.shutdown();
@@ -146,18 +159,20 @@ public final class BindingLatencyBenchmark {
         }
         long[] succeeded = new long[pairs.size()];
         long[] shown = new long[pairs.size()];
+        long[] associating = new long[pairs.size()];
         int[] polls = new int[pairs.size()];
         int[] refreshes = new int[pairs.size()];
         int[] others = new int[pairs.size()];
         int[] jobPollField = new int[pairs.size()];
         System.out.println();
-        System.out.println(" #  HaVip                      target                      SUCCEEDED  shown InUse  "
-                + "job polls  workspace refreshes  other");
+        System.out.println(" #  HaVip                      target                      shown Associating  "
+                + "SUCCEEDED  shown InUse  job polls  workspace refreshes  other");
         for (int i = 0; i < pairs.size(); i++) {
             String haVipId = pairs.get(i)[0];
             String targetId = pairs.get(i)[1];
             AtomicLong succeededAt = new AtomicLong();
             AtomicLong shownAt = new AtomicLong();
+            AtomicLong associatingAt = new AtomicLong();
             JobListener listener = new JobListener() {
                 @Override
                 public void jobChanged(JobEvent event, BindingJob job) {
@@ -167,7 +182,10 @@ public final class BindingLatencyBenchmark {
                 }
             };
             ChangeListener<Inventory> inventoryListener = (obs, old, now) -> {
-                if (inUse(now, haVipId, targetId)) {
+                AssociationStatus status = statusOf(now, haVipId, targetId);
+                if (status == AssociationStatus.ASSOCIATING) {
+                    associatingAt.compareAndSet(0, System.nanoTime());
+                } else if (status == AssociationStatus.IN_USE) {
                     shownAt.compareAndSet(0, System.nanoTime());
                 }
             };
@@ -194,35 +212,92 @@ public final class BindingLatencyBenchmark {
             }
             succeeded[i] = (succeededAt.get() - t0) / 1_000_000;
             shown[i] = (shownAt.get() - t0) / 1_000_000;
+            associating[i] = associatingAt.get() == 0 ? -1 : (associatingAt.get() - t0) / 1_000_000;
             polls[i] = calls.getOrDefault(RecordingEnsApi.Caller.JOB_POLL, 0);
             refreshes[i] = calls.getOrDefault(RecordingEnsApi.Caller.WORKSPACE_REFRESH, 0);
             others[i] = calls.getOrDefault(RecordingEnsApi.Caller.WORKSPACE_PERIODIC, 0)
                     + calls.getOrDefault(RecordingEnsApi.Caller.OTHER, 0);
             jobPollField[i] = jobs.job(job.id()).map(BindingJob::polls).orElse(-1);
-            System.out.printf(Locale.ROOT, "%2d  %-26s %-26s %7d ms  %8d ms  %9d  %19d  %5d%n", i + 1, haVipId,
-                    targetId, succeeded[i], shown[i], polls[i], refreshes[i], others[i]);
+            System.out.printf(Locale.ROOT, "%2d  %-26s %-26s %14d ms  %7d ms  %8d ms  %9d  %19d  %5d%n", i + 1,
+                    haVipId, targetId, associating[i], succeeded[i], shown[i], polls[i], refreshes[i], others[i]);
         }
         System.out.println();
         System.out.printf(Locale.ROOT, "theoretical minimum: one poll at exactly D: shown after %d ms with 1 "
                 + "DescribeHaVips call%n", d);
+        System.out.printf(Locale.ROOT, "submit -> workspace Associating: median %d ms, max %d ms (-1: never shown)%n",
+                BenchFx.median(associating), BenchFx.percentile(associating, 100));
         System.out.printf(Locale.ROOT, "submit -> job SUCCEEDED:      median %d ms (D + %d ms), max %d ms%n",
                 BenchFx.median(succeeded), BenchFx.median(succeeded) - d, BenchFx.percentile(succeeded, 100));
         System.out.printf(Locale.ROOT, "submit -> workspace InUse:    median %d ms (D + %d ms), max %d ms   "
                         + "(budget: <= D + 500 = %d ms)%n", BenchFx.median(shown), BenchFx.median(shown) - d,
                 BenchFx.percentile(shown, 100), d + 500);
-        System.out.printf(Locale.ROOT, "DescribeHaVips by the job:    median %d, max %d (the job's own count: %s)   "
-                        + "(budget: <= 6 for D = 5 s)%n", medianOf(polls), maxOf(polls),
-                java.util.Arrays.toString(jobPollField));
-        System.out.printf(Locale.ROOT, "DescribeHaVips by the workspace on job events: median %d, max %d; "
+        System.out.printf(Locale.ROOT, "DescribeHaVips by the job:    median %d, max %d (the job's own count: %s)%n",
+                medianOf(polls), maxOf(polls), java.util.Arrays.toString(jobPollField));
+        System.out.printf(Locale.ROOT, "DescribeHaVips by the workspace for the HaVip: median %d, max %d; "
                         + "periodic/other in the window: max %d%n", medianOf(refreshes), maxOf(refreshes),
                 maxOf(others));
         System.out.printf(Locale.ROOT, "DescribeHaVips for the HaVip in all, per bind: median %d, max %d "
-                + "(minimum: 1)%n", medianOf(sum(polls, refreshes)), maxOf(sum(polls, refreshes)));
+                + "(budget: <= 6 for D = 5 s; minimum: 1)%n", medianOf(sum(polls, refreshes)),
+                maxOf(sum(polls, refreshes)));
     }
 
-    private static boolean inUse(Inventory inventory, String haVipId, String targetId) {
-        return inventory.haVip(haVipId).map(h -> h.associations().stream().anyMatch(a ->
-                a.instanceId().equals(targetId) && a.status() == AssociationStatus.IN_USE)).orElse(false);
+    private static void runTogether(Workspace ws, JobEngine jobs, RecordingEnsApi api, long d, int binds) {
+        List<String[]> pairs = pairs(ws, binds);
+        AtomicLong changes = new AtomicLong();
+        Map<String, Long> shownAt = new java.util.concurrent.ConcurrentHashMap<>();
+        Set<String> succeeded = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        JobListener listener = (event, job) -> {
+            if (event.to() == JobState.SUCCEEDED) {
+                succeeded.add(job.id());
+            }
+        };
+        ChangeListener<Inventory> inventoryListener = (obs, old, now) -> {
+            changes.incrementAndGet();
+            for (String[] pair : pairs) {
+                if (statusOf(now, pair[0], pair[1]) == AssociationStatus.IN_USE) {
+                    shownAt.putIfAbsent(pair[0], System.nanoTime());
+                }
+            }
+        };
+        jobs.addListener(listener);
+        BenchFx.onFx(() -> {
+            ws.inventoryProperty().addListener(inventoryListener);
+            return null;
+        });
+        long t0 = System.nanoTime();
+        for (String[] pair : pairs) {
+            jobs.submitBind(pair[0], pair[1], InstanceType.valueOf(pair[2]));
+        }
+        BenchFx.await("the binds", TIMEOUT, () -> succeeded.size() == pairs.size() && shownAt.size() == pairs.size());
+        long done = System.nanoTime();
+        BenchFx.sleep(1500);
+        jobs.removeListener(listener);
+        BenchFx.onFx(() -> {
+            ws.inventoryProperty().removeListener(inventoryListener);
+            return null;
+        });
+        Map<RecordingEnsApi.Caller, Integer> calls = new EnumMap<>(RecordingEnsApi.Caller.class);
+        for (RecordingEnsApi.Call c : api.haVipCalls()) {
+            if (c.nanos() >= t0) {
+                calls.merge(c.caller(), 1, Integer::sum);
+            }
+        }
+        long[] latencies = shownAt.values().stream().mapToLong(t -> (t - t0) / 1_000_000).toArray();
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%d binds submitted at once (association D = %d ms): all shown InUse after "
+                + "%d ms (median %d ms, max %d ms)%n", pairs.size(), d, (done - t0) / 1_000_000,
+                BenchFx.median(latencies), BenchFx.percentile(latencies, 100));
+        System.out.printf(Locale.ROOT, "DescribeHaVips: by the jobs %d, by the workspace for single HaVips %d, "
+                        + "periodic/other %d%n", calls.getOrDefault(RecordingEnsApi.Caller.JOB_POLL, 0),
+                calls.getOrDefault(RecordingEnsApi.Caller.WORKSPACE_REFRESH, 0),
+                calls.getOrDefault(RecordingEnsApi.Caller.WORKSPACE_PERIODIC, 0)
+                        + calls.getOrDefault(RecordingEnsApi.Caller.OTHER, 0));
+        System.out.printf(Locale.ROOT, "inventory changes published by the workspace: %d (%.1f per bind)%n",
+                changes.get(), (double) changes.get() / pairs.size());
+    }
+
+    private static AssociationStatus statusOf(Inventory inventory, String haVipId, String targetId) {
+        return inventory.haVip(haVipId).flatMap(h -> h.association(targetId)).map(a -> a.status()).orElse(null);
     }
 
     /** HaVips that are Available or InUse with an eligible instance each, one target per HaVip, all distinct. */

@@ -12,6 +12,7 @@ import io.enscope.binding.JobEngineTest.ManualScheduler;
 import io.enscope.binding.JobEngineTest.MutableClock;
 import io.enscope.binding.JobEngineTest.WriteOutcome;
 import io.enscope.ens.EnsError;
+import io.enscope.ens.model.AssociationStatus;
 import io.enscope.ens.model.InstanceType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -117,6 +118,70 @@ class ActivityLogTest {
         assertThat(boundTransitions).extracting(r -> r.get("to").asText())
                 .containsExactly("SUBMITTING", "ASSOCIATING", "SUCCEEDED");
         assertThat(boundTransitions.get(1).get("requestId").asText()).isNotBlank();
+    }
+
+    @Test
+    void theReadsGivenToListenersStayOutOfTheLogAndTheHistoryEqualsWhatListenersSaw() throws IOException {
+        ActivityLog log = open();
+        JobEngine engine = engine(log, scheduler);
+        EventRecorder recorder = new EventRecorder();
+        engine.addListener(recorder);
+        api.completeAfterPolls = 2;
+        BindingJob bound = engine.submitBind("havip-a", "i-1", InstanceType.ENS_INSTANCE);
+        scheduler.runUntilIdle();
+
+        List<JobEvent> seen = recorder.of(bound.id());
+        assertThat(seen.get(2).read()).as("the SUCCEEDED event carries the poll that saw InUse").isPresent();
+        List<String> written = lines(log.currentFile());
+        assertThat(written).hasSize(4).allSatisfy(line -> assertThat(line)
+                .doesNotContain("associ").doesNotContain("InUse").doesNotContain("\"read\""));
+        JsonNode succeeded = JSON.readTree(written.get(3));
+        List<String> fields = new ArrayList<>();
+        succeeded.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).as("the same fields as before reads were handed over")
+                .containsExactly("v", "type", "jobId", "kind", "haVipId", "targetId", "seq", "from", "to", "at",
+                        "requestId");
+
+        ActivityLog reread = open();
+        assertThat(reread.history()).singleElement().satisfies(h -> {
+            assertThat(h.transitions()).isEqualTo(seen);
+            assertThat(h.transitions()).allSatisfy(event -> assertThat(event.read()).isEmpty());
+        });
+    }
+
+    @Test
+    void aLogWrittenBeforeReadsWereHandedOverIsRecoveredAndResumed() throws IOException {
+        // Lines exactly as the previous version wrote them: a job sent and accepted, then the quit.
+        Files.writeString(dir.resolve(ActivityLog.FILE_NAME), String.join("\n",
+                "{\"v\":1,\"type\":\"job\",\"jobId\":\"job-old\",\"kind\":\"BIND\",\"haVipId\":\"havip-a\","
+                        + "\"targetId\":\"i-1\",\"instanceType\":\"ENS_INSTANCE\",\"createdAt\":\""
+                        + T0.minusSeconds(60) + "\"}",
+                "{\"v\":1,\"type\":\"transition\",\"jobId\":\"job-old\",\"kind\":\"BIND\",\"haVipId\":\"havip-a\","
+                        + "\"targetId\":\"i-1\",\"seq\":1,\"from\":\"QUEUED\",\"to\":\"SUBMITTING\",\"at\":\""
+                        + T0.minusSeconds(60) + "\"}",
+                "{\"v\":1,\"type\":\"transition\",\"jobId\":\"job-old\",\"kind\":\"BIND\",\"haVipId\":\"havip-a\","
+                        + "\"targetId\":\"i-1\",\"seq\":2,\"from\":\"SUBMITTING\",\"to\":\"ASSOCIATING\",\"at\":\""
+                        + T0.minusSeconds(59) + "\",\"requestId\":\"req-old\"}") + "\n", StandardCharsets.UTF_8);
+        api.completeAfterPolls = 1;
+        api.bind("havip-a", "i-1", AssociationStatus.ASSOCIATING);
+
+        ActivityLog log = open();
+        assertThat(log.warnings()).isEmpty();
+        assertThat(log.recover()).extracting(BindingJob::id, BindingJob::state)
+                .containsExactly(tuple("job-old", JobState.ASSOCIATING));
+        JobEngine engine = engine(log, scheduler);
+        EventRecorder recorder = new EventRecorder();
+        engine.addListener(recorder);
+        engine.resume(log.recover());
+        scheduler.runUntilIdle();
+
+        assertThat(engine.job("job-old").orElseThrow().state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(api.writes).as("resumed by reading only").isEmpty();
+        assertThat(recorder.readsOf("job-old")).singleElement()
+                .satisfies(read -> assertThat(read.haVip()).isPresent());
+        assertThat(open().history()).singleElement().satisfies(h -> assertThat(h.transitions())
+                .extracting(JobEvent::seq, JobEvent::to).containsExactly(tuple(1, JobState.SUBMITTING),
+                        tuple(2, JobState.ASSOCIATING), tuple(3, JobState.SUCCEEDED)));
     }
 
     @Test

@@ -240,6 +240,168 @@ class JobEngineTest {
         }
     }
 
+    /** What the engine hands to listeners so that they need not read the HaVip again. */
+    @Nested
+    class ReadsForListeners {
+
+        @Test
+        void everyPollIsHandedOverWithItsTimeAndTheDecisiveOneComesWithItsTransition() {
+            api.completeAfterPolls = 3;
+            BindingJob submitted = engine.submitBind(HAVIP_A, "i-1", InstanceType.ENS_INSTANCE);
+            scheduler.runUntilIdle();
+
+            List<HaVipRead> reads = events.readsOf(submitted.id());
+            assertThat(reads).hasSize(job(submitted).polls()).hasSize(3);
+            assertThat(reads).extracting(HaVipRead::at)
+                    .containsExactly(T0.plusMillis(500), T0.plusMillis(1500), T0.plusMillis(3500));
+            assertThat(reads).extracting(read -> read.haVip().orElseThrow().association("i-1").orElseThrow().status())
+                    .containsExactly(AssociationStatus.ASSOCIATING, AssociationStatus.ASSOCIATING,
+                            AssociationStatus.IN_USE);
+            assertThat(reads).allSatisfy(read -> assertThat(read.haVipId()).isEqualTo(HAVIP_A));
+            assertThat(reads.get(1).isNewerThan(reads.get(0).sentNanos())).isTrue();
+            assertThat(reads.get(0).isNewerThan(reads.get(1).sentNanos())).isFalse();
+
+            List<JobEvent> log = events.of(submitted.id());
+            assertThat(log.get(0).read()).as("QUEUED→SUBMITTING").isEmpty();
+            assertThat(log.get(1).read()).as("SUBMITTING→ASSOCIATING comes from the write's answer").isEmpty();
+            assertThat(log.get(2).read()).as("ASSOCIATING→SUCCEEDED comes from the last poll")
+                    .containsSame(reads.get(2));
+            assertThat(events.sequence).as("the read reaches listeners before the transition it leads to")
+                    .containsSubsequence(reads.get(2), log.get(2));
+        }
+
+        @Test
+        void anUnbindHandsOverTheReadThatNoLongerListsTheAssociation() {
+            api.completeAfterPolls = 1;
+            api.bind(HAVIP_A, "eni-1", AssociationStatus.IN_USE);
+            BindingJob submitted = engine.submitUnbind(HAVIP_A, "eni-1");
+            scheduler.runUntilIdle();
+
+            JobEvent succeeded = events.of(submitted.id()).get(2);
+            assertThat(succeeded.to()).isEqualTo(JobState.SUCCEEDED);
+            assertThat(succeeded.read()).hasValueSatisfying(read -> {
+                assertThat(read.haVip()).hasValueSatisfying(h -> assertThat(h.associations()).isEmpty());
+                assertThat(read.haVip().orElseThrow().status()).isEqualTo(HaVipStatus.AVAILABLE);
+            });
+        }
+
+        @Test
+        void aRefusedWriteReadsNothingSoItsTransitionCarriesNoRead() {
+            api.writeScript.add(WriteOutcome.refuse(refused("IncorrectHaVipStatus")));
+            BindingJob submitted = engine.submitBind(HAVIP_A, "i-1", null);
+            scheduler.runUntilIdle();
+
+            assertThat(events.readsOf(submitted.id())).isEmpty();
+            assertThat(events.of(submitted.id())).extracting(JobEvent::to)
+                    .containsExactly(JobState.SUBMITTING, JobState.FAILED);
+            assertThat(events.of(submitted.id())).allSatisfy(event -> assertThat(event.read()).isEmpty());
+        }
+
+        @Test
+        void theReadThatReconcilesALostAnswerIsHandedOverAndComesWithTheTransitionsItDecides() {
+            api.completeAfterPolls = 1;
+            api.writeScript.add(WriteOutcome.applyThenLose(readTimeout()));
+            BindingJob submitted = engine.submitBind(HAVIP_A, "i-1", null);
+            scheduler.runUntilIdle();
+
+            List<HaVipRead> reads = events.readsOf(submitted.id());
+            assertThat(reads).singleElement().satisfies(read -> assertThat(read.at()).isEqualTo(T0.plusMillis(500)));
+            List<JobEvent> log = events.of(submitted.id());
+            assertThat(log).extracting(JobEvent::to)
+                    .containsExactly(JobState.SUBMITTING, JobState.ASSOCIATING, JobState.SUCCEEDED);
+            assertThat(log.get(1).read()).containsSame(reads.get(0));
+            assertThat(log.get(2).read()).containsSame(reads.get(0));
+        }
+
+        @Test
+        void aLostWriteFoundNotDoneFailsWithTheReadThatShowedIt() {
+            api.writeScript.add(WriteOutcome.lose(readTimeout()));
+            BindingJob submitted = engine.submitBind(HAVIP_A, "i-1", null);
+            scheduler.runUntilIdle();
+
+            JobEvent failed = events.of(submitted.id()).get(1);
+            assertThat(failed.to()).isEqualTo(JobState.FAILED);
+            assertThat(failed.read()).hasValueSatisfying(read -> {
+                assertThat(read.at()).isEqualTo(T0.plusSeconds(15));
+                assertThat(read.haVip().orElseThrow().associations()).isEmpty();
+            });
+            assertThat(events.readsOf(submitted.id())).hasSize(6).last().isSameAs(failed.read().orElseThrow());
+        }
+
+        @Test
+        void cancelledDetachedAndTimedOutAfterFailedReadsCarryNoRead() {
+            api.completeAfterPolls = 1000;
+            BindingJob detached = engine.submitBind(HAVIP_A, "i-1", null);
+            BindingJob cancelled = engine.submitBind(HAVIP_A, "i-2", null);
+            BindingJob timedOut = engine.submitBind(HAVIP_B, "i-3", null);
+            assertThat(engine.cancel(cancelled.id())).isTrue();
+            scheduler.advance(Duration.ofSeconds(1));
+            assertThat(engine.detach(detached.id())).isTrue();
+            api.failAllReads = unavailable();
+            scheduler.runUntilIdle();
+
+            assertThat(events.of(cancelled.id())).singleElement().satisfies(e -> assertThat(e.read()).isEmpty());
+            assertThat(events.of(detached.id())).last().satisfies(e -> {
+                assertThat(e.to()).isEqualTo(JobState.DETACHED);
+                assertThat(e.read()).isEmpty();
+            });
+            assertThat(events.of(timedOut.id())).last().satisfies(e -> {
+                assertThat(e.to()).isEqualTo(JobState.TIMED_OUT);
+                assertThat(e.read()).as("the last poll failed").isEmpty();
+            });
+            assertThat(events.readsOf(timedOut.id())).as("only the poll before the reads failed").hasSize(1);
+        }
+
+        @Test
+        void aResumedJobHandsOverItsFirstRead() {
+            api.completeAfterPolls = 1;
+            api.bind(HAVIP_A, "i-1", AssociationStatus.ASSOCIATING);
+            engine.resume(List.of(new BindingJob("job-p", JobKind.BIND, HAVIP_A, "i-1", InstanceType.ENS_INSTANCE,
+                    JobState.ASSOCIATING, Optional.empty(), null, T0.minusSeconds(60), T0.minusSeconds(30), 0, 2,
+                    null)));
+            scheduler.runUntilIdle();
+
+            assertThat(events.readsOf("job-p")).singleElement()
+                    .satisfies(read -> assertThat(read.at()).isEqualTo(T0));
+            assertThat(events.of("job-p")).singleElement().satisfies(e -> assertThat(e.read()).isPresent());
+        }
+
+        @Test
+        void anEventEqualsItsCopyWithoutTheReadAsTheActivityLogGivesItBack() {
+            api.completeAfterPolls = 1;
+            BindingJob submitted = engine.submitBind(HAVIP_A, "i-1", null);
+            scheduler.runUntilIdle();
+
+            JobEvent live = events.of(submitted.id()).get(2);
+            assertThat(live.read()).isPresent();
+            JobEvent logged = new JobEvent(live.jobId(), live.seq(), live.kind(), live.haVipId(), live.targetId(),
+                    live.from(), live.to(), live.at(), live.error(), live.requestId());
+            assertThat(logged.read()).isEmpty();
+            assertThat(logged).isEqualTo(live).hasSameHashCodeAs(live);
+            assertThat(logged).isNotEqualTo(new JobEvent(live.jobId(), live.seq(), live.kind(), live.haVipId(),
+                    live.targetId(), live.from(), JobState.FAILED, live.at(), live.error(), live.requestId()));
+        }
+
+        @Test
+        void aFailingReadListenerDoesNotStopTheJob() {
+            api.completeAfterPolls = 2;
+            engine.addListener(new JobListener() {
+                @Override
+                public void jobChanged(JobEvent event, BindingJob job) {
+                }
+
+                @Override
+                public void haVipRead(HaVipRead read) {
+                    throw new IllegalStateException("bug in a listener");
+                }
+            });
+            BindingJob submitted = engine.submitBind(HAVIP_A, "i-1", null);
+            scheduler.runUntilIdle();
+            assertThat(job(submitted).state()).isEqualTo(JobState.SUCCEEDED);
+            assertThat(events.readsOf(submitted.id())).hasSize(2);
+        }
+    }
+
     @Nested
     class Schedule {
 
@@ -1225,10 +1387,25 @@ class JobEngineTest {
         }
     }
 
-    /** Keeps every event, in order. */
+    /** Keeps every event and every read, in order. */
     static final class EventRecorder implements JobListener {
         final List<JobEvent> all = Collections.synchronizedList(new ArrayList<>());
         final List<BindingJob> added = Collections.synchronizedList(new ArrayList<>());
+        final List<HaVipRead> reads = Collections.synchronizedList(new ArrayList<>());
+        /** Events and reads, as they came. */
+        final List<Object> sequence = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void haVipRead(HaVipRead read) {
+            reads.add(read);
+            sequence.add(read);
+        }
+
+        List<HaVipRead> readsOf(String jobId) {
+            synchronized (reads) {
+                return reads.stream().filter(r -> r.jobId().equals(jobId)).toList();
+            }
+        }
 
         @Override
         public void jobAdded(BindingJob job) {
@@ -1240,6 +1417,7 @@ class JobEngineTest {
             assertThat(job.state()).isEqualTo(event.to());
             assertThat(job.revision()).isEqualTo(event.seq());
             all.add(event);
+            sequence.add(event);
         }
 
         List<JobEvent> of(String jobId) {

@@ -225,6 +225,103 @@ class InventoryTest {
         assertThat(inventory.haVip("havip-399").isPresent()).isEqualTo(current.containsKey("havip-399"));
     }
 
+    /**
+     * A burst applied with {@link Inventory#withHaVips(java.util.Collection, java.util.Collection)}
+     * gives exactly the snapshot that one {@code withHaVip} per HaVip (then one {@code withoutHaVip}
+     * per removed ID) gives: same lists in the same order, same indexes in the same order.
+     */
+    @Test
+    void aBatchGivesExactlyTheSnapshotOfTheSameChangesMadeOneByOne() {
+        Random random = new Random(11);
+        List<VSwitch> vSwitches = new ArrayList<>();
+        List<Instance> instances = new ArrayList<>();
+        for (int v = 0; v < 12; v++) {
+            VSwitch vs = vSwitch("vsw-" + v, "n-" + (v % 3), "r-" + (v % 3));
+            vSwitches.add(vs);
+            for (int i = 0; i < 4; i++) {
+                instances.add(instance("i-" + v + "-" + i, vs, InstanceStatus.RUNNING));
+            }
+        }
+        List<HaVip> start = new ArrayList<>();
+        for (int h = 0; h < 120; h++) {
+            start.add(randomHaVip("havip-" + h, random, vSwitches, instances));
+        }
+        Inventory batched = Inventory.of(List.of(), List.of(), vSwitches, instances, List.of(), start);
+        Inventory oneByOne = batched;
+
+        for (int burst = 0; burst < 200; burst++) {
+            Map<String, HaVip> updated = new LinkedHashMap<>();
+            Set<String> removed = new HashSet<>();
+            int size = 1 + random.nextInt(burst % 10 == 0 ? 60 : 8);
+            for (int k = 0; k < size; k++) {
+                String id = "havip-" + random.nextInt(160);
+                if (random.nextInt(6) == 0) {
+                    removed.add(id);
+                } else if (random.nextInt(4) == 0 && oneByOne.haVip(id).isPresent()) {
+                    updated.put(id, oneByOne.haVip(id).get());
+                } else {
+                    updated.put(id, randomHaVip(id, random, vSwitches, instances));
+                }
+            }
+            removed.removeAll(updated.keySet());
+            Inventory before = batched;
+            batched = batched.withHaVips(updated.values(), removed);
+            for (HaVip haVip : updated.values()) {
+                oneByOne = oneByOne.withHaVip(haVip);
+            }
+            for (String id : removed) {
+                oneByOne = oneByOne.withoutHaVip(id);
+            }
+            if (oneByOne.equals(before)) {
+                assertThat(batched).as("nothing changed").isSameAs(before);
+            }
+            assertSameIndexes(batched, oneByOne, vSwitches, instances);
+        }
+    }
+
+    @Test
+    void aBatchThatChangesNothingGivesTheSameSnapshotAndOneWithoutIdIsRefused() {
+        Inventory inventory = sample();
+        assertThat(inventory.withHaVips(List.of(vipWeb, vipApp), List.of("havip-absent"))).isSameAs(inventory);
+        assertThat(inventory.withHaVips(List.of())).isSameAs(inventory);
+        assertThat(inventory.withoutHaVips(List.of())).isSameAs(inventory);
+        assertThatThrownBy(() -> inventory.withHaVips(List.of(vipWeb, haVip("", web, HaVipStatus.AVAILABLE))))
+                .isInstanceOf(IllegalArgumentException.class);
+        HaVip moved = haVip("havip-web", other, HaVipStatus.AVAILABLE);
+        Inventory changed = inventory.withHaVips(List.of(moved), List.of("havip-app", "havip-web"));
+        assertThat(changed.haVips()).as("an ID both updated and removed is updated")
+                .containsExactly(moved, vipWeb2);
+        assertThat(changed.haVipsIn("vsw-other")).containsExactly(moved);
+        assertThat(changed.haVipsIn("vsw-app")).isEmpty();
+        assertThat(changed.haVipsInRegion("r-2")).containsExactly(moved);
+        assertThat(changed.haVipIdsOf("i-web1")).containsExactly("havip-web2");
+        assertThat(inventory.withoutHaVips(List.of("havip-web", "havip-web2")).haVipIdsOf("i-web1")).isEmpty();
+    }
+
+    private static void assertSameIndexes(Inventory actual, Inventory expected, List<VSwitch> vSwitches,
+            List<Instance> instances) {
+        assertThat(actual).isEqualTo(expected);
+        assertThat(actual.haVips()).containsExactlyElementsOf(expected.haVips());
+        for (HaVip haVip : expected.haVips()) {
+            assertThat(actual.haVip(haVip.id())).contains(haVip);
+        }
+        for (int h = 0; h < 160; h++) {
+            assertThat(actual.haVip("havip-" + h)).isEqualTo(expected.haVip("havip-" + h));
+        }
+        for (VSwitch vs : vSwitches) {
+            assertThat(actual.haVipsIn(vs.id())).as(vs.id()).containsExactlyElementsOf(expected.haVipsIn(vs.id()));
+            assertThat(actual.countsIn(vs.id())).isEqualTo(expected.countsIn(vs.id()));
+        }
+        for (String regionId : List.of("r-0", "r-1", "r-2")) {
+            assertThat(actual.haVipsInRegion(regionId)).as(regionId)
+                    .containsExactlyElementsOf(expected.haVipsInRegion(regionId));
+        }
+        for (Instance instance : instances) {
+            assertThat(actual.haVipIdsOf(instance.id())).as(instance.id())
+                    .containsExactlyElementsOf(expected.haVipIdsOf(instance.id()));
+        }
+    }
+
     private static HaVip randomHaVip(String id, Random random, List<VSwitch> vSwitches, List<Instance> instances) {
         VSwitch vs = vSwitches.get(random.nextInt(vSwitches.size()));
         int count = random.nextInt(4);

@@ -30,6 +30,18 @@ class ShardedMapTest {
         assertThat(map.with("k1", 1)).isSameAs(map);
         assertThat(map.without("absent")).isSameAs(map);
 
+        ShardedMap<Integer> batch = map.withAll(Map.of("k5", 50, "new", 1, "k1", 1),
+                java.util.List.of("k7", "absent", "new"));
+        Map<String, Integer> batchSeen = new HashMap<>();
+        batch.forEach(batchSeen::put);
+        Map<String, Integer> oneByOne = new HashMap<>();
+        changed.forEach(oneByOne::put);
+        assertThat(batchSeen).as("the same entries as one change at a time").isEqualTo(oneByOne);
+        assertThat(batch.size()).isEqualTo(1_000);
+        assertThat(batch.get("new")).as("a key both set and removed is set").isEqualTo(1);
+        assertThat(map.withAll(Map.of("k1", 1), java.util.List.of("absent"))).isSameAs(map);
+        assertThat(map.get("k5")).as("the original is untouched").isEqualTo(5);
+
         Map<String, Integer> seen = new HashMap<>();
         changed.forEach(seen::put);
         assertThat(seen).hasSize(1_000).containsEntry("new", 1).doesNotContainKey("k7");

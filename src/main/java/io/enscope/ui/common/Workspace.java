@@ -3,10 +3,10 @@ package io.enscope.ui.common;
 import io.enscope.binding.ActivityLog;
 import io.enscope.binding.BindingJob;
 import io.enscope.binding.EligibilityEngine;
+import io.enscope.binding.HaVipRead;
 import io.enscope.binding.JobEngine;
 import io.enscope.binding.JobEvent;
 import io.enscope.binding.JobListener;
-import io.enscope.binding.JobState;
 import io.enscope.ens.EnsApi;
 import io.enscope.ens.HaVipQuery;
 import io.enscope.ens.model.HaVip;
@@ -28,8 +28,9 @@ import javafx.collections.ObservableList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +40,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -46,10 +48,18 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link Inventory} snapshot, the binding {@link JobEngine} and the {@link ActivityLog}. Every
  * ViewModel observes the inventory here; changes are made only on the UI thread.
  *
- * <p>Live status: a job's transitions, from its write on, refresh its HaVip at once (bursts are
- * applied as one change); HaVips in a transitional state that no job watches are re-read every
- * few seconds; while {@link #setVisible(boolean) visible}, every HaVip of the chosen regions is
- * re-read every {@code refreshSeconds}.
+ * <p>Live status: every HaVip a binding job reads (its polls) goes into the inventory as the job
+ * read it, without another DescribeHaVips call; the HaVip is read here only after a transition
+ * the job made without reading it (a refused write, a cancel, a stop, a failed last poll).
+ * HaVips in a transitional state that no job watches are re-read every few seconds; while
+ * {@link #setVisible(boolean) visible}, every HaVip of the chosen regions is re-read every
+ * {@code refreshSeconds}. Reads that arrive in a burst go into the inventory together, as one
+ * change.
+ *
+ * <p>Reads race: a job's poll, a refresh of one HaVip and the periodic refresh of all may answer
+ * in any order. Each read carries the {@link System#nanoTime()} at which it was sent, and the
+ * inventory keeps, per HaVip, the newest read it shows: an older one is dropped, so that a stale
+ * answer never overwrites a newer state. A full load counts as read when it started.
  */
 public final class Workspace implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Workspace.class);
@@ -75,8 +85,17 @@ public final class Workspace implements AutoCloseable {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Throwable> loadError = new ReadOnlyObjectWrapper<>();
     private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
-    /** HaVips read by {@link #refreshHaVip} and not yet in the inventory. */
-    private final Map<String, Optional<HaVip>> refreshed = new ConcurrentHashMap<>();
+    /** HaVips read (by a job or by {@link #refreshHaVip}) and not yet in the inventory; per HaVip the newest. */
+    private final Map<String, Read> pending = new ConcurrentHashMap<>();
+    /** Whether the UI thread has been asked to apply {@link #pending}: one request per burst. */
+    private final AtomicBoolean applyRequested = new AtomicBoolean();
+    /**
+     * UI thread: per HaVip, when the read the inventory shows was sent (what it shows of the HaVip
+     * is that read's answer), when newer than {@link #inventoryReadNanos}.
+     */
+    private final Map<String, Long> shownReadNanos = new ConcurrentHashMap<>();
+    /** UI thread: when the shown inventory as a whole was read (the start of its load). */
+    private volatile long inventoryReadNanos = System.nanoTime();
     /** The inventory as last set, for background threads (the property belongs to the UI thread). */
     private volatile Inventory published = Inventory.empty();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -86,10 +105,15 @@ public final class Workspace implements AutoCloseable {
     });
     private final JobListener jobListener = new JobListener() {
         @Override
+        public void haVipRead(HaVipRead read) {
+            // Called under the engine's lock: hand over and return.
+            offer(read.haVipId(), new Read(read.haVip(), read.sentNanos()));
+            requestApply();
+        }
+
+        @Override
         public void jobChanged(JobEvent event, BindingJob job) {
-            // Queued and submitting come before the write: ENS has nothing new to show yet, and
-            // reading the HaVip then would cost a DescribeHaVips call per job for nothing.
-            if (event.to() != JobState.QUEUED && event.to() != JobState.SUBMITTING) {
+            if (needsRead(event)) {
                 refreshHaVip(event.haVipId());
             }
         }
@@ -97,6 +121,13 @@ public final class Workspace implements AutoCloseable {
     private LoadHandle currentLoad;
     private ScheduledFuture<?> periodic;
     private volatile boolean visible = true;
+
+    /** A HaVip as read from ENS (empty: no longer listed), with the {@link System#nanoTime()} the read was sent at. */
+    private record Read(Optional<HaVip> haVip, long sentNanos) {
+        boolean isOlderThan(long otherNanos) {
+            return sentNanos - otherNanos < 0;
+        }
+    }
 
     /** The services of one connection, as the composition root made them. */
     public record Services(String connectionLabel, Optional<SandboxControl> sandbox, EnsApi api,
@@ -165,6 +196,7 @@ public final class Workspace implements AutoCloseable {
             currentLoad.cancel();
         }
         List<String> chosen = List.copyOf(selectedRegions);
+        long loadSentNanos = System.nanoTime();
         loading.set(true);
         loadError.set(null);
         progress.set(0);
@@ -194,9 +226,7 @@ public final class Workspace implements AutoCloseable {
                     }
                     return;
                 }
-                if (!unchanged || inventory.get() != shown) {
-                    publish(loaded);
-                }
+                publishLoaded(loaded, loadSentNanos, !unchanged || inventory.get() != shown);
                 loaded(loaded);
             });
         });
@@ -228,10 +258,30 @@ public final class Workspace implements AutoCloseable {
     // ---- live refresh ------------------------------------------------------------------------
 
     /**
+     * Whether a job's transition calls for reading its HaVip here. Not when the job read it
+     * itself (the read came through {@code haVipRead}); not before the write (ENS has nothing new
+     * to show yet); not when a write was just accepted, since the job's first poll follows within
+     * its initial delay and will bring the HaVip, unless that delay is longer than the refresh of
+     * transitional HaVips. Otherwise (a refused write, a cancel, a stop, a failed last poll, an
+     * internal error) the inventory may be stale and the job will not read the HaVip again.
+     */
+    private boolean needsRead(JobEvent event) {
+        if (event.read().isPresent()) {
+            return false;
+        }
+        return switch (event.to()) {
+            case QUEUED, SUBMITTING -> false;
+            case ASSOCIATING, UNASSOCIATING ->
+                    jobs.pollPolicy().initialDelay().compareTo(Duration.ofSeconds(TRANSITIONAL_POLL_SECONDS)) > 0;
+            default -> true;
+        };
+    }
+
+    /**
      * Re-reads one HaVip (off the UI thread) and puts it in the inventory. Bursts are coalesced:
      * a refresh already queued for the HaVip is not repeated, and the HaVips read while the UI
      * thread was busy go into the inventory together, as one change (50 bindings make hundreds of
-     * job events, and every inventory change rebuilds what the views show).
+     * reads, and every inventory change rebuilds what the views show).
      */
     public void refreshHaVip(String haVipId) {
         if (!refreshing.add(haVipId)) {
@@ -239,43 +289,120 @@ public final class Workspace implements AutoCloseable {
         }
         tasks.submit("refresh " + haVipId, p -> {
             refreshing.remove(haVipId);
-            refreshed.put(haVipId, api.describeHaVip(haVipId));
+            long sentNanos = System.nanoTime();
+            offer(haVipId, new Read(api.describeHaVip(haVipId), sentNanos));
             return haVipId;
-        }, done -> applyRefreshed(), e -> LOG.debug("refresh of {} failed: {}", haVipId, e.toString()));
+        }, done -> applyPending(), e -> LOG.debug("refresh of {} failed: {}", haVipId, e.toString()));
+    }
+
+    /** Keeps a read for the UI thread; of two reads of one HaVip waiting, the newer. Any thread. */
+    private void offer(String haVipId, Read read) {
+        pending.merge(haVipId, read,
+                (waiting, arriving) -> arriving.isOlderThan(waiting.sentNanos()) ? waiting : arriving);
+    }
+
+    /**
+     * Asks the UI thread to apply what is pending, unless it has been asked already: the reads
+     * that arrive while the UI thread is busy go in with the first request. Any thread. It goes
+     * through the task runner, which delivers on the UI thread like every result the workspace
+     * applies (a synchronous runner, in ViewModel tests, applies at once).
+     */
+    private void requestApply() {
+        if (applyRequested.compareAndSet(false, true)) {
+            tasks.submit("apply HaVip reads", p -> Boolean.TRUE, done -> {
+                // Cleared first: a read arriving while this runs asks again, so none is left behind.
+                applyRequested.set(false);
+                applyPending();
+            }, e -> {
+                applyRequested.set(false);
+                LOG.warn("could not apply HaVip reads: {}", e.toString());
+            });
+        }
     }
 
     /**
      * Puts every HaVip read so far into the inventory, in one change (UI thread): the first
      * callback of a burst applies the whole burst, the others find nothing left to do.
      */
-    private void applyRefreshed() {
-        Inventory current = inventory.get();
-        Inventory next = current;
-        for (String haVipId : List.copyOf(refreshed.keySet())) {
-            Optional<HaVip> found = refreshed.remove(haVipId);
-            if (found != null) {
-                next = withRead(next, haVipId, found);
+    private void applyPending() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        Map<String, Read> batch = new LinkedHashMap<>();
+        for (String haVipId : List.copyOf(pending.keySet())) {
+            Read read = pending.remove(haVipId);
+            if (read != null) {
+                batch.put(haVipId, read);
             }
         }
-        if (next != current) {
-            publish(next);
-        }
+        apply(batch);
     }
 
     /** Puts a HaVip as read from ENS into the inventory (UI thread); empty means it is gone. */
     public void applyHaVip(String haVipId, Optional<HaVip> found) {
+        apply(Map.of(haVipId, new Read(found, System.nanoTime())));
+    }
+
+    /** Applies reads to the inventory, in one change, skipping those older than what it shows (UI thread). */
+    private void apply(Map<String, Read> reads) {
         Inventory current = inventory.get();
-        Inventory next = withRead(current, haVipId, found);
+        Inventory next = withReads(current, reads);
         if (next != current) {
             publish(next);
         }
     }
 
-    private static Inventory withRead(Inventory current, String haVipId, Optional<HaVip> found) {
-        if (found.isPresent()) {
-            return found.get().equals(current.haVip(haVipId).orElse(null)) ? current : current.withHaVip(found.get());
+    private Inventory withReads(Inventory current, Map<String, Read> reads) {
+        List<HaVip> changed = new ArrayList<>();
+        List<String> gone = new ArrayList<>();
+        int stale = 0;
+        for (Map.Entry<String, Read> entry : reads.entrySet()) {
+            String haVipId = entry.getKey();
+            Read read = entry.getValue();
+            Long last = shownReadNanos.get(haVipId);
+            if (read.isOlderThan(inventoryReadNanos) || last != null && read.isOlderThan(last)) {
+                stale++;
+                continue;
+            }
+            shownReadNanos.put(haVipId, read.sentNanos());
+            HaVip before = current.haVip(haVipId).orElse(null);
+            if (read.haVip().isPresent()) {
+                if (!read.haVip().get().equals(before)) {
+                    changed.add(read.haVip().get());
+                }
+            } else if (before != null) {
+                gone.add(haVipId);
+            }
         }
-        return current.haVip(haVipId).isPresent() ? current.withoutHaVip(haVipId) : current;
+        if (stale > 0) {
+            LOG.debug("{} HaVip read(s) older than what the inventory shows were dropped", stale);
+        }
+        return changed.isEmpty() && gone.isEmpty() ? current : current.withHaVips(changed, gone);
+    }
+
+    /**
+     * Shows a freshly loaded inventory (UI thread), read from {@code loadSentNanos} on. HaVips
+     * read after the load started, and already shown, are newer than what the load may have
+     * found: they are put back on top of it.
+     *
+     * @param changed whether the loaded snapshot differs from the one shown
+     */
+    private void publishLoaded(Inventory loaded, long loadSentNanos, boolean changed) {
+        Inventory before = inventory.get();
+        Map<String, Read> newer = new LinkedHashMap<>();
+        shownReadNanos.forEach((haVipId, sentNanos) -> {
+            if (sentNanos - loadSentNanos >= 0) {
+                newer.put(haVipId, new Read(before.haVip(haVipId), sentNanos));
+            }
+        });
+        shownReadNanos.clear();
+        if (loadSentNanos - inventoryReadNanos > 0) {
+            inventoryReadNanos = loadSentNanos;
+        }
+        Inventory next = withReads(changed ? loaded : before, newer);
+        if (next != before) {
+            publish(next);
+        }
     }
 
     /** Sets the inventory (UI thread) and the copy that background threads read. */
@@ -307,24 +434,14 @@ public final class Workspace implements AutoCloseable {
         if (chosen.isEmpty()) {
             return;
         }
+        long sentNanos = System.nanoTime();
         tasks.submit("refresh HaVips", p -> api.describeAllHaVips(HaVipQuery.inRegions(chosen)), fresh -> {
-            Inventory current = inventory.get();
-            Map<String, HaVip> byId = new HashMap<>();
-            fresh.forEach(h -> byId.put(h.id(), h));
-            Inventory next = current;
-            for (HaVip h : fresh) {
-                if (!h.equals(current.haVip(h.id()).orElse(null))) {
-                    next = next.withHaVip(h);
-                }
+            Map<String, Read> reads = new LinkedHashMap<>();
+            fresh.forEach(h -> reads.put(h.id(), new Read(Optional.of(h), sentNanos)));
+            for (HaVip old : inventory.get().haVips()) {
+                reads.putIfAbsent(old.id(), new Read(Optional.empty(), sentNanos));
             }
-            for (HaVip old : current.haVips()) {
-                if (!byId.containsKey(old.id())) {
-                    next = next.withoutHaVip(old.id());
-                }
-            }
-            if (next != current) {
-                publish(next);
-            }
+            apply(reads);
         }, e -> LOG.debug("periodic HaVip refresh failed: {}", e.toString()));
     }
 
@@ -338,8 +455,10 @@ public final class Workspace implements AutoCloseable {
         return inventory.get();
     }
 
-    /** Replaces the inventory (tests and the composition root). */
+    /** Replaces the inventory (tests and the composition root); it counts as read now. */
     public void setInventory(Inventory value) {
+        shownReadNanos.clear();
+        inventoryReadNanos = System.nanoTime();
         publish(value);
     }
 
