@@ -37,6 +37,15 @@ import java.util.List;
 final class Views {
     private ExplorerViewModel currentExplorer;
 
+    /**
+     * Builds the explorer and the activities pane of a workspace and puts them in the main window,
+     * in several FX turns, each after the pulse that styled and laid out the previous one: the
+     * explorer with its first tab now; its HaVip detail and its other tabs' tables after that
+     * (see {@link ExplorerView#afterBuilt}); the activities table last. In one turn, in a cold
+     * JVM, this was a stall of 250–600 ms (FXML, then the first CSS and layout of every control
+     * class in one pulse). The activities' ViewModel, and with it the pane's title and the status
+     * bar's job summary, is made at once; only its table waits.
+     */
     void install(ViewLoader loader, Workspace workspace, Dialogs dialogs, MainViewModel main, MainView view,
                         List<Runnable> disposers) {
         ExplorerViewModel explorer = new ExplorerViewModel(workspace, dialogs, main.searchProperty());
@@ -48,11 +57,15 @@ final class Views {
         disposers.add(() -> currentExplorer = null);
 
         ActivityViewModel activity = new ActivityViewModel(workspace, dialogs);
-        ActivityView activityView = new ActivityView(activity, loader.i18n());
-        loader.load(ActivityView.class, activityView);
-        view.setActivities(activityView.root());
         view.showJobSummary(activity.summaryProperty(), activity.titleProperty());
         disposers.add(activity::dispose);
+
+        disposers.add(explorerView::stopBuilding);
+        explorerView.afterBuilt(() -> {
+            ActivityView activityView = new ActivityView(activity, loader.i18n());
+            loader.load(ActivityView.class, activityView);
+            view.setActivities(activityView.root());
+        });
     }
 
     void openBind(Stage owner, Workspace workspace, HaVip haVip, Dialogs dialogs) {

@@ -32,6 +32,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.stage.Window;
 import javafx.util.Duration;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.Comparator;
 import java.util.Map;
@@ -46,6 +47,8 @@ import java.util.function.Supplier;
  */
 public final class ActivityView {
     private static final PseudoClass RESUMED = PseudoClass.getPseudoClass("resumed");
+    private static final PseudoClass[] TONE_CLASSES = java.util.Arrays.stream(Tone.values())
+            .map(t -> PseudoClass.getPseudoClass(t.pseudoClass())).toArray(PseudoClass[]::new);
 
     private final ActivityViewModel viewModel;
     private final I18n i18n;
@@ -241,8 +244,14 @@ public final class ActivityView {
         }
     }
 
-    /** Bind or Unbind with its icon; a retry says which job it repeats. */
+    /**
+     * Bind or Unbind with its icon; a retry says which job it repeats. The icon and the tooltip
+     * are made once per cell and only updated (cells are reused for every row shown).
+     */
     private final class KindCell extends TableCell<ActivityRow, ActivityRow> {
+        private FontIcon icon;
+        private Tooltip retryTooltip;
+
         @Override
         protected void updateItem(ActivityRow row, boolean empty) {
             super.updateItem(row, empty);
@@ -253,9 +262,22 @@ public final class ActivityView {
                 return;
             }
             setText(row.getKindText());
-            setGraphic((row.getKind() == JobKind.BIND ? AppIcon.BIND : AppIcon.UNBIND).graphic());
-            setTooltip(row.getRetryOf() == null ? null
-                    : new Tooltip(i18n.get("activity.retryOf.tooltip", row.getRetryOf())));
+            AppIcon kind = row.getKind() == JobKind.BIND ? AppIcon.BIND : AppIcon.UNBIND;
+            if (icon == null) {
+                icon = kind.graphic();
+            } else if (icon.getIconCode() != kind.ikon()) {
+                icon.setIconCode(kind.ikon());
+            }
+            setGraphic(icon);
+            if (row.getRetryOf() == null) {
+                setTooltip(null);
+            } else {
+                if (retryTooltip == null) {
+                    retryTooltip = new Tooltip();
+                }
+                retryTooltip.setText(i18n.get("activity.retryOf.tooltip", row.getRetryOf()));
+                setTooltip(retryTooltip);
+            }
         }
     }
 
@@ -269,7 +291,13 @@ public final class ActivityView {
         StateCell() {
             pill.getStyleClass().add("activity-state");
             resumed.getStyleClass().add("activity-resumed");
-            resumed.setTooltip(new Tooltip(i18n.get("activity.resumed.tooltip")));
+            // The tooltip (a popup window) is made only if a resumed job is ever shown in this cell.
+            resumed.setVisible(false);
+            resumed.visibleProperty().addListener((obs, was, visible) -> {
+                if (visible && resumed.getTooltip() == null) {
+                    resumed.setTooltip(new Tooltip(i18n.get("activity.resumed.tooltip")));
+                }
+            });
             resumed.managedProperty().bind(resumed.visibleProperty());
             box.setAlignment(Pos.CENTER_LEFT);
             setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
@@ -363,7 +391,7 @@ public final class ActivityView {
             ActivityRow row = isEmpty() ? null : getItem();
             Tone current = row == null ? null : row.getTone();
             for (Tone tone : Tone.values()) {
-                pseudoClassStateChanged(PseudoClass.getPseudoClass(tone.pseudoClass()), tone == current);
+                pseudoClassStateChanged(TONE_CLASSES[tone.ordinal()], tone == current);
             }
             pseudoClassStateChanged(RESUMED, row != null && row.isResumed());
         }

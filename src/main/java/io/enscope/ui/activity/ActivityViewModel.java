@@ -126,6 +126,8 @@ public final class ActivityViewModel {
         }
     };
     private volatile boolean disposed;
+    /** UI thread: a background read of the running jobs' snapshots is on its way. */
+    private boolean refreshInFlight;
 
     /** One report of the engine: a job's snapshot, with the transition that produced it (null when added). */
     private record Update(BindingJob job, JobEvent event) {
@@ -405,21 +407,42 @@ public final class ActivityViewModel {
     /**
      * Brings the durations and poll counts of running jobs up to date; the View calls it about
      * once a second while it is shown. Polls are not transitions, so the engine reports them only
-     * in its snapshots, read here.
+     * in its snapshots. The snapshots are read in the background: reading them takes the engine's
+     * lock, which its threads hold while they journal transitions, and 50 running bindings kept
+     * the UI thread waiting on it for hundreds of milliseconds. One read is in flight at a time.
      */
     public void refreshRunning() {
         List<ActivityRow> running;
         synchronized (uiLock) {
             running = source.stream().filter(row -> !row.getState().isTerminal()).toList();
         }
-        if (running.isEmpty()) {
+        if (running.isEmpty() || refreshInFlight) {
             return;
         }
-        // Read outside the lock: the engine calls the listener, and so takes the lock, while holding its own.
-        Map<String, BindingJob> current = new HashMap<>();
-        for (ActivityRow row : running) {
-            workspace.jobs().job(row.getJobId()).ifPresent(job -> current.put(job.id(), job));
+        refreshInFlight = true;
+        List<String> ids = running.stream().map(ActivityRow::getJobId).toList();
+        try {
+            workspace.tasks().submit("activity-refresh", progress -> {
+                // Outside the UI lock: the engine calls the listener, and so takes the lock, while holding its own.
+                Map<String, BindingJob> current = new HashMap<>();
+                for (String id : ids) {
+                    workspace.jobs().job(id).ifPresent(job -> current.put(job.id(), job));
+                }
+                return current;
+            }, current -> {
+                refreshInFlight = false;
+                applyRunning(running, current);
+            }, error -> {
+                refreshInFlight = false;
+                LOG.warn("reading the running jobs failed", error);
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the connection is being closed: nothing left to bring up to date
+            refreshInFlight = false;
         }
+    }
+
+    private void applyRunning(List<ActivityRow> running, Map<String, BindingJob> current) {
         Instant now = clock.instant();
         synchronized (uiLock) {
             for (ActivityRow row : running) {

@@ -3,6 +3,7 @@ package io.enscope.ui.bind;
 import io.enscope.ens.model.InstanceType;
 import io.enscope.ui.common.AppIcon;
 import io.enscope.ui.common.StatusPill;
+import io.enscope.ui.havip.HoverTooltip;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
@@ -19,6 +20,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.Locale;
 
@@ -47,11 +49,19 @@ final class BindCells {
                 setText(null);
                 setGraphic(null);
                 setTooltip(null);
+                cleared();
                 return;
             }
+            // Change subscriptions are not called at once: the cell renders once here, then on changes
+            // (subscribe(Consumer) would render it once per watched property on every update).
             for (ObservableValue<?> value : watched(row)) {
-                subscription = subscription.and(value.subscribe(now -> render(row)));
+                subscription = subscription.and(value.subscribe((old, now) -> render(row)));
             }
+            render(row);
+        }
+
+        /** The cell shows no row any more. */
+        void cleared() {
         }
 
         /** @return the properties of the row this cell shows */
@@ -92,8 +102,10 @@ final class BindCells {
         }
     }
 
-    /** Instance or ENI, with its icon. */
+    /** Instance or ENI, with its icon (one per cell, its glyph changed when the kind changes). */
     static final class KindCell extends RowCell {
+        private FontIcon icon;
+
         @Override
         ObservableValue<?>[] watched(BindRow row) {
             return new ObservableValue<?>[] {row.kindTextProperty()};
@@ -102,10 +114,24 @@ final class BindCells {
         @Override
         void render(BindRow row) {
             setText(row.getKindText());
-            setGraphic((row.type() == InstanceType.NETWORK_INTERFACE ? AppIcon.NETWORK_INTERFACE : AppIcon.INSTANCE)
-                    .graphic());
+            icon = reuse(icon, row.type() == InstanceType.NETWORK_INTERFACE ? AppIcon.NETWORK_INTERFACE
+                    : AppIcon.INSTANCE);
+            setGraphic(icon);
         }
     }
+
+    /** {@code icon} showing {@code glyph}: made on first use, then only its glyph changes. */
+    static FontIcon reuse(FontIcon icon, AppIcon glyph) {
+        if (icon == null) {
+            return glyph.graphic();
+        }
+        if (icon.getIconCode() != glyph.ikon()) {
+            icon.setIconCode(glyph.ikon());
+        }
+        return icon;
+    }
+
+
 
     /** The target's status as a pill; its tooltip is the status as ENS spells it. */
     static final class StatusCell extends RowCell {
@@ -129,6 +155,8 @@ final class BindCells {
 
     /** The target's vSwitch ID, its name in the tooltip. */
     static final class VSwitchCell extends RowCell {
+        private final HoverTooltip nameTooltip = new HoverTooltip(this);
+
         @Override
         ObservableValue<?>[] watched(BindRow row) {
             return new ObservableValue<?>[] {row.vSwitchIdProperty(), row.vSwitchNameProperty()};
@@ -137,7 +165,12 @@ final class BindCells {
         @Override
         void render(BindRow row) {
             setText(row.getVSwitchId());
-            setTooltip(row.getVSwitchName().isEmpty() ? null : new Tooltip(row.getVSwitchName()));
+            nameTooltip.setText(row.getVSwitchName());
+        }
+
+        @Override
+        void cleared() {
+            nameTooltip.setText(null);
         }
     }
 
@@ -154,6 +187,9 @@ final class BindCells {
         private final Label code = new Label();
         private final VBox box = new VBox(1, new HBox(6, icon, tryAnyway, words), code);
         private BindRow current;
+        private FontIcon verdictIcon;
+        private Eligibility styled;
+        private final HoverTooltip detailsTooltip = new HoverTooltip(this);
 
         VerdictCell(BindViewModel viewModel) {
             this.viewModel = viewModel;
@@ -190,20 +226,30 @@ final class BindCells {
         void render(BindRow row) {
             current = row;
             Eligibility eligibility = row.getEligibility();
-            icon.setGraphic(switch (eligibility) {
-                case ELIGIBLE -> AppIcon.OK.graphic();
-                case ADVISORY -> AppIcon.WARNING.graphic();
-                case INELIGIBLE -> AppIcon.BLOCKED.graphic();
+            verdictIcon = reuse(verdictIcon, switch (eligibility) {
+                case ELIGIBLE -> AppIcon.OK;
+                case ADVISORY -> AppIcon.WARNING;
+                case INELIGIBLE -> AppIcon.BLOCKED;
             });
+            icon.setGraphic(verdictIcon);
             words.setText(eligibility == Eligibility.ELIGIBLE ? viewModel.i18n().get("bind.verdict.eligible")
                     : row.getReasonText());
-            box.getStyleClass().setAll("verdict", "verdict-" + eligibility.name().toLowerCase(Locale.ROOT));
+            if (styled != eligibility) {
+                // a style class change restyles the whole box: only when the verdict changes
+                styled = eligibility;
+                box.getStyleClass().setAll("verdict", "verdict-" + eligibility.name().toLowerCase(Locale.ROOT));
+            }
             show(tryAnyway, eligibility == Eligibility.ADVISORY);
             tryAnyway.setSelected(row.isTryAnyway());
             show(code, eligibility != Eligibility.ELIGIBLE);
             code.setText(row.getCode());
-            setTooltip(row.getDetails().isEmpty() ? null : new Tooltip(row.getDetails()));
+            detailsTooltip.setText(row.getDetails());
             setGraphic(box);
+        }
+
+        @Override
+        void cleared() {
+            detailsTooltip.setText(null);
         }
 
         private static void show(Node node, boolean visible) {
@@ -225,8 +271,9 @@ final class BindCells {
                 restyle(null);
                 return;
             }
-            subscription = row.eligibilityProperty().subscribe(now -> restyle(row))
-                    .and(row.selectedProperty().subscribe(now -> restyle(row)));
+            subscription = row.eligibilityProperty().subscribe((old, now) -> restyle(row))
+                    .and(row.selectedProperty().subscribe((old, now) -> restyle(row)));
+            restyle(row);
         }
 
         private void restyle(BindRow row) {

@@ -2,10 +2,27 @@ package io.enscope.ui.common;
 
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
+import org.kordamp.ikonli.javafx.FontIcon;
 
-/** A coloured, rounded status label with an icon: {@code InUse}, {@code Associating}, {@code FAILED}… */
+/**
+ * A coloured, rounded status label with an icon: {@code InUse}, {@code Associating}, {@code FAILED}…
+ *
+ * <p>Table cells call {@link #show} on every update (scrolling, live refreshes of thousands of
+ * rows): the pill keeps one icon node and changes its glyph, and its pseudo-class, only when the
+ * tone changes, so an update with the same tone costs no new node, no restyling and no layout.
+ */
 public final class StatusPill extends Label {
+    private static final PseudoClass[] TONE_CLASSES = new PseudoClass[Tone.values().length];
+
+    static {
+        for (Tone t : Tone.values()) {
+            TONE_CLASSES[t.ordinal()] = PseudoClass.getPseudoClass(t.pseudoClass());
+        }
+    }
+
     private Tone tone;
+    /** Made on the first tone shown, then reused: only its glyph changes with the tone. */
+    private FontIcon icon;
 
     public StatusPill() {
         getStyleClass().add("status-pill");
@@ -18,17 +35,27 @@ public final class StatusPill extends Label {
 
     /** Shows {@code text} in {@code tone}; a null text clears the pill. */
     public void show(String text, Tone newTone) {
-        if (tone != null) {
-            pseudoClassStateChanged(PseudoClass.getPseudoClass(tone.pseudoClass()), false);
-        }
-        tone = newTone;
         setText(text);
-        if (text == null || newTone == null) {
+        Tone shown = text == null ? null : newTone;
+        if (shown != tone) {
+            if (tone != null) {
+                pseudoClassStateChanged(TONE_CLASSES[tone.ordinal()], false);
+            }
+            if (shown != null) {
+                pseudoClassStateChanged(TONE_CLASSES[shown.ordinal()], true);
+            }
+        }
+        tone = shown;
+        if (shown == null) {
             setGraphic(null);
             return;
         }
-        pseudoClassStateChanged(PseudoClass.getPseudoClass(newTone.pseudoClass()), true);
-        setGraphic(newTone.icon().graphic());
+        if (icon == null) {
+            icon = shown.icon().graphic();
+        } else if (icon.getIconCode() != shown.icon().ikon()) {
+            icon.setIconCode(shown.icon().ikon());
+        }
+        setGraphic(icon);
     }
 
     public Tone tone() {

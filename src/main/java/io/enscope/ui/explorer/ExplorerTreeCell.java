@@ -1,10 +1,10 @@
 package io.enscope.ui.explorer;
 
 import io.enscope.ui.common.AppIcon;
+import io.enscope.ui.havip.HoverTooltip;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.layout.HBox;
 
@@ -22,7 +22,8 @@ final class ExplorerTreeCell extends TreeCell<ExplorerNode> {
     private final Label secondary = new Label();
     private final Label counts = new Label();
     private final HBox box = new HBox(6, primary, secondary, counts);
-    private final Tooltip tooltip = new Tooltip();
+    /** Made on hover: a tree of 1,000 VSwitches fills many cells, and a Tooltip is a popup window. */
+    private final HoverTooltip tooltip = new HoverTooltip(this);
     private ExplorerNode.Kind iconKind;
     private Boolean styledAsRegion;
     /** One icon per kind, made once: a cell shows regions, networks and VSwitches in turn. */
@@ -46,7 +47,7 @@ final class ExplorerTreeCell extends TreeCell<ExplorerNode> {
         if (empty || node == null) {
             setText(null);
             setGraphic(null);
-            setTooltip(null);
+            tooltip.setText(null);
             return;
         }
         boolean region = node.kind() == ExplorerNode.Kind.REGION;
@@ -66,9 +67,6 @@ final class ExplorerTreeCell extends TreeCell<ExplorerNode> {
         setText(null);
         setGraphic(box);
         tooltip.setText(tooltipText(node));
-        if (getTooltip() != tooltip) {
-            setTooltip(tooltip);
-        }
     }
 
     private static AppIcon icon(ExplorerNode.Kind kind) {

@@ -68,6 +68,8 @@ public final class ExplorerView {
     private final Runnable bindAccelerator;
     private HaVipDetailView detailView;
     private ObservableValue<Boolean> showing;
+    /** The parts built after the explorer's first pulse, one FX turn each; see {@link #afterBuilt}. */
+    private PulseSteps building;
 
     @FXML private ResourceBundle resources;
     @FXML private BorderPane root;
@@ -116,15 +118,63 @@ public final class ExplorerView {
 
     @FXML
     private void initialize() {
+        building = new PulseSteps(root);
         bindTree();
         bindToolBar();
         bindTabs();
         bindHaVipTable();
         bindInstanceTable();
         bindEniTable();
+        deferDetail();
+        followVisibility();
+    }
+
+    // ---- HaVip detail ---------------------------------------------------------------------
+
+    /**
+     * The HaVip detail (two more tables, a tab pane, buttons) is built in its own FX turn, after
+     * the pulse that styled the explorer: building and styling both at once made one long stall
+     * in a cold JVM. It is built at once when a HaVip is selected before that.
+     */
+    private void deferDetail() {
+        viewModel.detail().presentProperty().addListener((obs, was, present) -> {
+            if (present) {
+                installDetail();
+            }
+        });
+        if (viewModel.detail().presentProperty().get()) {
+            installDetail();
+        } else {
+            building.then(this::installDetail);
+        }
+    }
+
+    /**
+     * Runs {@code step} in its own FX turn once the explorer is complete: after the pulses that
+     * styled the explorer, its HaVip detail and its other tabs' tables, each built in a turn of
+     * its own (the composition root builds the activities pane that way).
+     *
+     * @param step the work
+     */
+    public void afterBuilt(Runnable step) {
+        building.then(step);
+    }
+
+    /**
+     * Drops the parts not built yet, and the steps queued with {@link #afterBuilt}: the view is
+     * being disposed (e.g. the window is rebuilt in another language).
+     */
+    public void stopBuilding() {
+        building.cancel();
+    }
+
+    /** Builds the HaVip detail now if it is not built yet (idempotent). */
+    public void installDetail() {
+        if (detailView != null) {
+            return;
+        }
         detailView = new HaVipDetailView(viewModel.detail());
         detailSlot.getChildren().setAll(detailView.load(resources));
-        followVisibility();
     }
 
     // ---- tree -----------------------------------------------------------------------------
@@ -274,6 +324,35 @@ public final class ExplorerView {
                 viewModel.activeTabProperty().set(tabOf(tab)));
         viewModel.activeTabProperty().addListener((obs, old, tab) -> tabs.getSelectionModel().select(tabFor(tab)));
         tabs.getSelectionModel().select(tabFor(viewModel.activeTabProperty().get()));
+        deferTables();
+    }
+
+    /**
+     * The tables are put in their tabs one FX turn after another, after the explorer's first
+     * pulse (which styles the tree, the toolbar and the tab pane), the shown tab's first: TabPane
+     * styles (and gives skins to) hidden tabs' content too, and three tables with their column
+     * headers in the explorer's first pulse made it long. A tab selected before then gets its
+     * table at once. The tables are built (FXML) and fed by the ViewModel from the start; only
+     * their place in the scene waits.
+     */
+    private void deferTables() {
+        List<Tab> order = new ArrayList<>(List.of(haVipsTab, instancesTab, enisTab));
+        order.sort(java.util.Comparator.comparing(tab -> !tab.isSelected()));
+        for (Tab tab : order) {
+            Node content = tab.getContent();
+            tab.setContent(null);
+            Runnable restore = () -> {
+                if (tab.getContent() == null) {
+                    tab.setContent(content);
+                }
+            };
+            tab.selectedProperty().addListener((obs, was, selected) -> {
+                if (selected) {
+                    restore.run();
+                }
+            });
+            building.then(restore);
+        }
     }
 
     private ExplorerTab tabOf(Tab tab) {
@@ -454,8 +533,9 @@ public final class ExplorerView {
         return viewModel;
     }
 
-    /** @return the embedded HaVip detail */
+    /** @return the embedded HaVip detail, built now if it was not yet */
     public HaVipDetailView detailView() {
+        installDetail();
         return detailView;
     }
 }

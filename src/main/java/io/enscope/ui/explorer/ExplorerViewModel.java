@@ -66,6 +66,12 @@ import java.util.function.Supplier;
  * thread.
  */
 public final class ExplorerViewModel {
+    /**
+     * When a node needs more new rows than this (a region of the large scenario: 1,600), they are
+     * made in the background; fewer (a VSwitch, a live refresh, the demo) are made at once.
+     */
+    static final int BUILD_IN_BACKGROUND_ABOVE = 400;
+
     private final Workspace workspace;
     private final Dialogs dialogs;
     private final I18n i18n;
@@ -96,6 +102,11 @@ public final class ExplorerViewModel {
     private final MessageFormat countsFormat;
     private final NumberFormat countFormat;
     private Map<String, CachedNode> treeCache = Map.of();
+    /** Rows are being made in the background ({@link #buildInBackground}). */
+    private boolean rowsBuilding;
+    private int buildInBackgroundAbove = BUILD_IN_BACKGROUND_ABOVE;
+    /** Sync now, even when many rows are missing (the background build is done or failed). */
+    private boolean buildInline;
     private boolean active;
     private boolean disposed;
     private String pendingHaVipId;
@@ -438,6 +449,10 @@ public final class ExplorerViewModel {
     }
 
     private void rebuildRows() {
+        if (rowsBuilding) {
+            // Rows are being made in the background; when they are, this runs again with them.
+            return;
+        }
         Inventory inventory = workspace.inventory();
         RowContext context = new RowContext(inventory, i18n, statuses, times);
         ExplorerNode node = selectedNode.get();
@@ -461,6 +476,11 @@ public final class ExplorerViewModel {
                 eniModels.addAll(inventory.networkInterfacesIn(vSwitchId));
             }
         }
+        int missing = haVips.missing(haVipModels) + instances.missing(instanceModels) + enis.missing(eniModels);
+        if (missing > buildInBackgroundAbove && !buildInline) {
+            buildInBackground(haVipModels, instanceModels, eniModels, context);
+            return;
+        }
         haVips.sync(haVipModels, context);
         instances.sync(instanceModels, context);
         enis.sync(eniModels, context);
@@ -470,12 +490,63 @@ public final class ExplorerViewModel {
         }
     }
 
+    /**
+     * Makes the rows a node needs in the background (a region of the large scenario: 1,600 rows,
+     * each with its texts and search text, tens of milliseconds of the UI thread in a cold JVM),
+     * then syncs the tables with them in one UI turn. The tree is shown at once, so the pulse that
+     * draws its cells and the one that draws the tables' cells are separate too. Meanwhile the
+     * tables keep what they showed; changes arriving meanwhile are applied with the rows.
+     */
+    private void buildInBackground(List<HaVip> haVipModels, List<Instance> instanceModels,
+                                   List<NetworkInterface> eniModels, RowContext context) {
+        rowsBuilding = true;
+        Set<String> knownHaVips = haVips.known();
+        Set<String> knownInstances = instances.known();
+        Set<String> knownEnis = enis.known();
+        try {
+            workspace.tasks().submit("explorer rows", progress -> new Object[] {
+                    haVips.build(haVipModels, knownHaVips, context),
+                    instances.build(instanceModels, knownInstances, context),
+                    enis.build(eniModels, knownEnis, context)}, built -> {
+                        rowsBuilding = false;
+                        if (disposed) {
+                            return;
+                        }
+                        haVips.offer(built[0]);
+                        instances.offer(built[1]);
+                        enis.offer(built[2]);
+                        // the node may have changed meanwhile: then its rows are made in turn
+                        rebuildRows();
+                    }, error -> {
+                        rowsBuilding = false;
+                        if (!disposed) {
+                            rebuildRowsInline();
+                        }
+                    });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            rowsBuilding = false;
+            rebuildRowsInline();
+        }
+    }
+
+    /** Syncs the tables now, on this thread, with the rows made in the background if any. */
+    private void rebuildRowsInline() {
+        buildInline = true;
+        try {
+            rebuildRows();
+        } finally {
+            buildInline = false;
+        }
+    }
+
     /** One table's pipeline, its rows by id and its selected row. */
     private final class Table<M, R extends ExplorerRow> {
         final ObservableList<R> source;
         final FilteredList<R> filtered;
         final SortedList<R> sorted;
         final Map<String, R> byId = new HashMap<>();
+        /** Rows made in the background for ids the table did not have; used (and emptied) by the next sync. */
+        final Map<String, R> prebuilt = new HashMap<>();
         final ObjectProperty<R> selected = new SimpleObjectProperty<>();
         private final Function<M, String> idOf;
         private final BiFunction<M, RowContext, R> create;
@@ -492,7 +563,53 @@ public final class ExplorerViewModel {
             this.sorted = new SortedList<>(filtered);
         }
 
+        /** UI thread: how many of {@code models} have no row yet (made or being made). */
+        int missing(List<M> models) {
+            int count = 0;
+            for (M model : models) {
+                String id = idOf.apply(model);
+                if (!byId.containsKey(id) && !prebuilt.containsKey(id)) {
+                    count++;
+                }
+            }
+            return count;
+        }
+
+        /** Any thread: new rows for the models whose ids are not in {@code known}; touches no table state. */
+        Map<String, R> build(List<M> models, Set<String> known, RowContext context) {
+            Map<String, R> made = new HashMap<>();
+            for (M model : models) {
+                String id = idOf.apply(model);
+                if (id != null && !known.contains(id) && !made.containsKey(id)) {
+                    made.put(id, create.apply(model, context));
+                }
+            }
+            return made;
+        }
+
+        /** UI thread: the ids that have a row, or one made in the background waiting for a sync. */
+        Set<String> known() {
+            Set<String> ids = new HashSet<>(byId.keySet());
+            ids.addAll(prebuilt.keySet());
+            return ids;
+        }
+
+        /** UI thread: keeps rows made by {@link #build} for the next sync. */
+        @SuppressWarnings("unchecked")
+        void offer(Object rows) {
+            prebuilt.putAll((Map<String, R>) rows);
+        }
+
         void sync(List<M> models, RowContext context) {
+            try {
+                syncRows(models, context);
+            } finally {
+                // rows made for models no longer shown are not kept
+                prebuilt.clear();
+            }
+        }
+
+        private void syncRows(List<M> models, RowContext context) {
             Set<String> wanted = new HashSet<>();
             List<R> added = new ArrayList<>();
             for (M model : models) {
@@ -502,7 +619,13 @@ public final class ExplorerViewModel {
                 }
                 R row = byId.get(id);
                 if (row == null) {
-                    row = create.apply(model, context);
+                    row = prebuilt.remove(id);
+                    if (row == null) {
+                        row = create.apply(model, context);
+                    } else {
+                        // made from this model or an older one: brought up to date (cheap when unchanged)
+                        update.accept(row, model, context);
+                    }
                     byId.put(id, row);
                     added.add(row);
                 } else {
@@ -533,6 +656,11 @@ public final class ExplorerViewModel {
     @FunctionalInterface
     private interface TriConsumer<A, B, C> {
         void accept(A a, B b, C c);
+    }
+
+    /** Tests: how many new rows a node may need before they are made in the background. */
+    void buildRowsInBackgroundAbove(int rows) {
+        this.buildInBackgroundAbove = rows;
     }
 
     // ---- properties -----------------------------------------------------------------------

@@ -4,7 +4,6 @@ import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.util.Callback;
 
@@ -22,7 +21,8 @@ public final class IdCell<S> extends TableCell<S, String> {
     private final Label idLabel = new Label();
     private final Label nameLabel = new Label();
     private final HBox box = new HBox(6, idLabel, nameLabel);
-    private final Tooltip tooltip = new Tooltip();
+    /** "id · name", made on hover (most id cells are never hovered; a Tooltip is a popup window). */
+    private final HoverTooltip tooltip = new HoverTooltip(this);
 
     private IdCell(Function<S, String> nameOf, boolean nameBeside) {
         this.nameOf = nameOf;
@@ -31,6 +31,7 @@ public final class IdCell<S> extends TableCell<S, String> {
         idLabel.getStyleClass().add("monospace");
         nameLabel.getStyleClass().add("muted");
         idLabel.setMinWidth(USE_PREF_SIZE);
+        setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
     }
 
     /** @return a cell factory for a plain monospace column (ids, IPs) */
@@ -60,7 +61,7 @@ public final class IdCell<S> extends TableCell<S, String> {
         if (empty || item == null || item.isEmpty()) {
             setText(null);
             setGraphic(null);
-            setTooltip(null);
+            tooltip.setText(null);
             return;
         }
         S row = getTableRow() == null ? null : getTableRow().getItem();
@@ -71,13 +72,7 @@ public final class IdCell<S> extends TableCell<S, String> {
         nameLabel.setVisible(nameBeside && !name.isEmpty());
         nameLabel.setManaged(nameLabel.isVisible());
         setText(item);
-        setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         setGraphic(box);
-        if (name.isEmpty()) {
-            setTooltip(null);
-        } else {
-            tooltip.setText(item + " \u00b7 " + name);
-            setTooltip(tooltip);
-        }
+        tooltip.setText(name.isEmpty() ? null : item + " \u00b7 " + name);
     }
 }

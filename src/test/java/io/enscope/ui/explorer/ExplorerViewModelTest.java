@@ -12,6 +12,7 @@ import io.enscope.inventory.VSwitchCounts;
 import io.enscope.ui.TestWorkspaces;
 import io.enscope.ui.common.I18n;
 import io.enscope.ui.common.SynchronousTaskRunner;
+import io.enscope.ui.common.TaskRunner;
 import io.enscope.ui.common.UiThread;
 import io.enscope.ui.common.Workspace;
 import io.enscope.ui.havip.Demo;
@@ -338,5 +339,81 @@ class ExplorerViewModelTest {
         vm.activate();
         workspace.setInventory(inventory().withoutHaVip(vm.haVipRows().get(0).getId()));
         assertThat(vm.haVipRows()).as("disposed for good").hasSize(before - 1);
+    }
+
+    @Test
+    void manyNewRowsAreMadeInTheBackgroundWhileTheTreeShowsAtOnce(@TempDir Path other) {
+        HoldingTaskRunner tasks = new HoldingTaskRunner();
+        try (TestWorkspaces env = TestWorkspaces.start(other, tasks, UiThread.direct())) {
+            Inventory loaded = env.workspace().inventory();
+            ExplorerViewModel big = new ExplorerViewModel(env.workspace(), dialogs, search);
+            big.buildRowsInBackgroundAbove(10);
+            tasks.hold = true;
+            big.activate();
+
+            assertThat(big.treeProperty().get()).as("the tree at once").hasSize(3);
+            assertThat(big.getSelectedNode().id()).isEqualTo(HANGZHOU);
+            assertThat(big.instanceRows()).as("the region's rows are being made").isEmpty();
+            assertThat(tasks.held).hasSize(1);
+
+            // a change meanwhile is applied with the rows, not lost
+            HaVip gone = loaded.haVipsInRegion(HANGZHOU).get(0);
+            env.workspace().setInventory(loaded.withoutHaVip(gone.id()));
+            tasks.runHeld();
+
+            Inventory now = env.workspace().inventory();
+            assertThat(ids(big.instanceRows())).containsExactlyInAnyOrderElementsOf(
+                    now.instancesInRegion(HANGZHOU).stream().map(i -> i.id()).toList());
+            assertThat(ids(big.haVipRows())).doesNotContain(gone.id()).containsExactlyInAnyOrderElementsOf(
+                    now.haVipsInRegion(HANGZHOU).stream().map(HaVip::id).toList());
+            assertThat(ids(big.eniRows())).hasSize(now.networkInterfacesInRegion(HANGZHOU).size());
+
+            // a VSwitch of the region needs no new row: at once
+            VSwitch web = Demo.vSwitch(now, HANGZHOU, "prod-web-a");
+            assertThat(big.selectNode(ExplorerNode.Kind.VSWITCH, web.id())).isTrue();
+            assertThat(tasks.held).isEmpty();
+            assertThat(big.instanceRows()).hasSize(7);
+            big.dispose();
+        }
+    }
+
+    /** Runs tasks at once, or, while {@link #hold} is set, keeps them until {@link #runHeld()}. */
+    private static final class HoldingTaskRunner implements TaskRunner {
+        private final SynchronousTaskRunner now = new SynchronousTaskRunner();
+        final List<Runnable> held = new java.util.ArrayList<>();
+        boolean hold;
+
+        @Override
+        public <T> Handle submit(String name, Work<T> work, java.util.function.Consumer<? super T> onSuccess,
+                                 java.util.function.Consumer<? super Throwable> onFailure,
+                                 java.util.function.Consumer<ProgressUpdate> onProgress) {
+            if (!hold) {
+                return now.submit(name, work, onSuccess, onFailure, onProgress);
+            }
+            held.add(() -> now.submit(name, work, onSuccess, onFailure, onProgress));
+            return new Handle() {
+                @Override
+                public void cancel() {
+                    // kept until run
+                }
+
+                @Override
+                public boolean isDone() {
+                    return false;
+                }
+            };
+        }
+
+        void runHeld() {
+            hold = false;
+            List<Runnable> tasks = List.copyOf(held);
+            held.clear();
+            tasks.forEach(Runnable::run);
+        }
+
+        @Override
+        public void shutdown() {
+            held.clear();
+        }
     }
 }

@@ -104,6 +104,8 @@ class ExplorerViewTest {
         HaVip lb = Demo.haVip(workspace.inventory(), "vip-lb-hz");
         TreeView<?> tree = robot.lookup("#tree").queryAs(TreeView.class);
         assertThat(tree.getRoot().getChildren()).hasSize(3);
+        // the detail is built in its own FX turn, after the explorer's first pulse
+        await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#placeholderLabel").tryQuery().isPresent());
         assertThat(robot.lookup("#placeholderLabel").queryLabeled().isVisible()).isTrue();
 
         robot.clickOn(treeLabel(web.id()));
