@@ -84,6 +84,7 @@ public final class App extends Application {
     private final List<Runnable> viewDisposers = new ArrayList<>();
     private volatile Sandbox sandbox;
     private Session session;
+    private Optional<StartupWarmup> warmup = Optional.empty();
 
     /** What one connection owns; closed when the user connects elsewhere or quits. */
     private record Session(Workspace workspace, EnsApi api, JobEngine jobs, ActivityLog activity) {
@@ -103,9 +104,12 @@ public final class App extends Application {
 
     @Override
     public void init() {
+        warmup = StartupWarmup.take();
+        warmup.ifPresent(StartupWarmup::toolkitStarted);
         dataDir = AppDirectories.dataDirectory();
         settingsStore = new SettingsStore(dataDir.resolve("settings.json"));
-        settings = settingsStore.load();
+        settings = warmup.map(w -> w.settings(settingsStore.file(), settingsStore::load))
+                .orElseGet(settingsStore::load);
     }
 
     @Override
@@ -115,7 +119,6 @@ public final class App extends Application {
             Platform.runLater(() -> dialogs.showError(null, error));
         });
         this.stage = primaryStage;
-        WindowIcons.apply(stage);
         i18n = new I18n(Language.resolve(settings.language(), Locale.getDefault()).locale());
         Theme.parse(settings.theme()).apply();
         tasks = new ExecutorTaskRunner(4, UiThread.fx());
@@ -126,9 +129,27 @@ public final class App extends Application {
             }
         });
         stage.setOnCloseRequest(e -> saveRegions());
+        // Decoded by the warm-up while the window was built; WindowIcons reports a missing icon as before.
+        warmup.flatMap(StartupWarmup::windowIcons).ifPresentOrElse(stage.getIcons()::addAll,
+                () -> WindowIcons.apply(stage));
+        warmup = Optional.empty();
         stage.show();
-        fxWatchdog = FxStallWatchdog.builder().logStallsOver(java.time.Duration.ofMillis(250)).start();
-        connect(ConnectionChoice.fromSetting(settings.lastConnection()));
+        // The first frame needs neither the connection, the watchdog nor the hidden icons: they follow it.
+        afterFirstPulse(stage.getScene(), () -> {
+            connect(ConnectionChoice.fromSetting(settings.lastConnection()));
+            fxWatchdog = FxStallWatchdog.builder().logStallsOver(java.time.Duration.ofMillis(250)).start();
+            mainView.completeAfterFirstFrame();
+        });
+    }
+
+    /** Runs {@code action} on the FX thread once the scene's next pulse has been laid out. */
+    private static void afterFirstPulse(Scene scene, Runnable action) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            Platform.runLater(action);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     private void buildWindow() {
@@ -361,6 +382,7 @@ public final class App extends Application {
             }
             stage.titleProperty().unbind();
             buildWindow();
+            mainView.completeAfterFirstFrame();
             if (ws != null) {
                 ws.setI18n(i18n);
                 mainViewModel.attach(ws);

@@ -13,6 +13,8 @@ final class GuiLauncher {
             System.setProperty("enscope.log.dir", AppDirectories.logDirectory().toString());
             System.setProperty("logback.configurationFile", "logback-gui.xml");
         }
+        // While the toolkit starts, another thread prepares what the first frame needs (StartupWarmup).
+        StartupWarmup.start(AppDirectories.dataDirectory());
         Application.launch(App.class, args);
     }
 

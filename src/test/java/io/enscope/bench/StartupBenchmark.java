@@ -47,37 +47,66 @@ import java.util.stream.Stream;
  * rendering (the surefire settings) by default; with {@code -Denscope.bench.gtk=true} the children
  * use the platform's glass (GTK) on {@code $DISPLAY}, also with software rendering unless
  * {@code -Dprism.order} is given.
+ *
+ * <p>It also reports, for Enscope, when its first connection was attached (the sandbox started and
+ * the workspace built: {@code App.workspace()} set), after the window was shown; that does not
+ * change the "shown" figures, which are taken first. Options:
+ * {@code -Denscope.bench.nowarmup=true} adds a third series, Enscope with
+ * {@code -Denscope.warmup=false} (without {@code StartupWarmup}), alternating with the others;
+ * {@code -Denscope.bench.settings=true} gives every Enscope launch a saved {@code settings.json}
+ * (a returning user) instead of an empty data directory (a first start).
  */
 public final class StartupBenchmark {
     private static final Pattern LINE = Pattern.compile("STARTUP showing=(\\d+) pulse=(\\d+) preloader=(\\d+)");
+    private static final Pattern ATTACHED = Pattern.compile("ATTACHED attached=(\\d+)");
+    private static final Pattern CPU = Pattern.compile("fxcpu=(\\d+) cpu=(\\d+)");
+    private static final String ENSCOPE = "io.enscope.Main";
+    private static final List<String> NO_WARMUP = List.of("-Denscope.warmup=false");
+    private static final String SETTINGS_JSON = "{\n  \"language\" : \"en\",\n  \"theme\" : \"LIGHT\",\n"
+            + "  \"lastConnection\" : \"sandbox\",\n  \"lastRegions\" : [ \"cn-hangzhou-telecom\" ]\n}\n";
     private static final long TIMEOUT_SECONDS = 120;
     private static final String BARE = BareWindow.Launcher.class.getName();
 
     private StartupBenchmark() {
     }
 
-    /** One launch: ms since JVM start until showing and until the first pulse; parent wall time. */
-    private record Launch(long showing, long shown, long wall) {
+    /**
+     * One launch: ms since JVM start until showing and until the first pulse; parent wall time; ms
+     * since JVM start until the connection was attached (-1 when not reported).
+     */
+    private record Launch(long showing, long shown, long wall, long attached, long fxCpu, long cpu) {
     }
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         boolean gtk = Boolean.getBoolean(BenchFx.GTK_PROPERTY);
+        boolean noWarmup = Boolean.getBoolean("enscope.bench.nowarmup");
+        boolean settings = Boolean.getBoolean("enscope.bench.settings");
         System.out.println("Enscope start-up benchmark: " + runs + " launches each, alternating, fresh JVMs; "
                 + (gtk ? "GTK glass on DISPLAY=" + System.getenv("DISPLAY") : "Monocle headless") + ", prism "
-                + System.getProperty("prism.order", "sw"));
+                + System.getProperty("prism.order", "sw") + (settings ? "; Enscope with a saved settings.json" : ""));
         System.out.println("machine: " + BenchFx.machine());
 
-        launch(BARE, gtk);
-        launch("io.enscope.Main", gtk);
+        launch(BARE, gtk, List.of(), false);
+        launch(ENSCOPE, gtk, List.of(), settings);
         List<Launch> enscope = new ArrayList<>();
         List<Launch> bare = new ArrayList<>();
+        List<Launch> cold = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            enscope.add(launch("io.enscope.Main", gtk));
-            bare.add(launch(BARE, gtk));
-            System.out.printf(Locale.ROOT, "run %d: Enscope shown %d ms (showing %d, process %d); bare shown %d ms "
-                            + "(showing %d, process %d)%n", i + 1, enscope.get(i).shown(), enscope.get(i).showing(),
-                    enscope.get(i).wall(), bare.get(i).shown(), bare.get(i).showing(), bare.get(i).wall());
+            enscope.add(launch(ENSCOPE, gtk, List.of(), settings));
+            bare.add(launch(BARE, gtk, List.of(), false));
+            System.out.printf(Locale.ROOT, "run %d: Enscope shown %d ms (showing %d, process %d, attached %d, "
+                            + "CPU fx/all %d/%d); bare shown %d ms (showing %d, process %d, CPU fx/all %d/%d)", i + 1,
+                    enscope.get(i).shown(), enscope.get(i).showing(), enscope.get(i).wall(), enscope.get(i).attached(),
+                    enscope.get(i).fxCpu(), enscope.get(i).cpu(), bare.get(i).shown(), bare.get(i).showing(),
+                    bare.get(i).wall(), bare.get(i).fxCpu(), bare.get(i).cpu());
+            if (noWarmup) {
+                cold.add(launch(ENSCOPE, gtk, NO_WARMUP, settings));
+                System.out.printf(Locale.ROOT, "; Enscope without warm-up shown %d ms (showing %d, attached %d, "
+                        + "CPU fx/all %d/%d)", cold.get(i).shown(), cold.get(i).showing(), cold.get(i).attached(),
+                        cold.get(i).fxCpu(), cold.get(i).cpu());
+            }
+            System.out.println();
         }
         long e = median(enscope, Launch::shown);
         long b = median(bare, Launch::shown);
@@ -90,14 +119,43 @@ public final class StartupBenchmark {
                 median(enscope, Launch::showing), median(bare, Launch::showing));
         System.out.printf(Locale.ROOT, "from spawning the process (JVM boot too):   Enscope %d ms, bare %d ms, "
                 + "ratio %.2f%n", ew, bw, (double) ew / bw);
+        System.out.printf(Locale.ROOT, "connection attached, from JVM start:        Enscope %d ms%n",
+                median(enscope, Launch::attached));
+        System.out.printf(Locale.ROOT, "CPU until shown, FX thread / whole process: Enscope %d / %d ms, "
+                        + "bare %d / %d ms, FX-thread ratio %.2f%n", median(enscope, Launch::fxCpu), median(enscope, Launch::cpu),
+                median(bare, Launch::fxCpu), median(bare, Launch::cpu),
+                (double) median(enscope, Launch::fxCpu) / median(bare, Launch::fxCpu));
+        System.out.printf(Locale.ROOT, "ratio per run (Enscope / the bare launch after it), median: %.2f%n",
+                medianRatio(enscope, bare));
+        if (noWarmup) {
+            long c = median(cold, Launch::shown);
+            System.out.printf(Locale.ROOT, "Enscope without the warm-up (same run):     shown %d ms, ratio %.2f; "
+                    + "attached %d ms; CPU FX thread / process %d / %d ms; ratio per run %.2f%n", c, (double) c / b,
+                    median(cold, Launch::attached), median(cold, Launch::fxCpu), median(cold, Launch::cpu),
+                    medianRatio(cold, bare));
+        }
+        System.out.println("load average at the end: " + BenchFx.machine().replaceAll(".*load average ", ""));
+    }
+
+    private static double medianRatio(List<Launch> a, List<Launch> b) {
+        double[] ratios = new double[a.size()];
+        for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = (double) a.get(i).shown() / b.get(i).shown();
+        }
+        java.util.Arrays.sort(ratios);
+        int n = ratios.length;
+        return n % 2 == 1 ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2;
     }
 
     private static long median(List<Launch> launches, java.util.function.ToLongFunction<Launch> f) {
         return BenchFx.median(launches.stream().mapToLong(f).toArray());
     }
 
-    private static Launch launch(String mainClass, boolean gtk) throws IOException, InterruptedException {
-        Path dataDir = Files.createTempDirectory("enscope-startup-");
+    /**
+     * The command of one child JVM, as the benchmark runs it: the probe as preloader, a data directory,
+     * the toolkit properties, the parent's class path (also used by {@code io.enscope.tools.StartupClassList}).
+     */
+    public static List<String> childCommand(String mainClass, boolean gtk, Path dataDir, List<String> jvmArgs) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-Dfile.encoding=UTF-8",
@@ -108,19 +166,40 @@ public final class StartupBenchmark {
             command.addAll(List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.text=t2k",
                     "-Djava.awt.headless=true"));
         }
+        command.addAll(jvmArgs);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        return command;
+    }
+
+    private static Launch launch(String mainClass, boolean gtk, List<String> jvmArgs, boolean settings)
+            throws IOException, InterruptedException {
+        Path dataDir = Files.createTempDirectory("enscope-startup-");
+        if (settings) {
+            Files.writeString(dataDir.resolve("settings.json"), SETTINGS_JSON);
+        }
+        List<String> args = new ArrayList<>(jvmArgs);
+        if (mainClass.equals(ENSCOPE)) {
+            args.add("-Denscope.startup.attached=true");
+        }
+        ProcessBuilder pb = new ProcessBuilder(childCommand(mainClass, gtk, dataDir, args)).redirectErrorStream(true);
         long t0 = System.nanoTime();
         Process p = pb.start();
         Launch result = null;
+        long attached = -1;
         List<String> output = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 Matcher m = LINE.matcher(line);
+                Matcher a = ATTACHED.matcher(line);
                 if (m.find()) {
                     long wall = (System.nanoTime() - t0) / 1_000_000;
-                    result = new Launch(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), wall);
+                    Matcher c = CPU.matcher(line);
+                    boolean cpu = c.find();
+                    result = new Launch(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), wall, -1,
+                            cpu ? Long.parseLong(c.group(1)) : -1, cpu ? Long.parseLong(c.group(2)) : -1);
+                } else if (a.find()) {
+                    attached = Long.parseLong(a.group(1));
                 } else {
                     output.add(line);
                 }
@@ -134,7 +213,7 @@ public final class StartupBenchmark {
             throw new IllegalStateException(mainClass + " reported no start-up time; its output:\n"
                     + String.join("\n", output));
         }
-        return result;
+        return new Launch(result.showing(), result.shown(), result.wall(), attached, result.fxCpu(), result.cpu());
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -1,11 +1,15 @@
 package io.enscope.bench;
 
+import io.enscope.App;
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.application.Preloader;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.util.Duration;
 
 import java.lang.management.ManagementFactory;
 import java.util.HashMap;
@@ -21,12 +25,28 @@ import java.util.Map;
  * ({@code RuntimeMXBean.getStartTime()}), and halts the JVM ({@code -Denscope.startup.exit=true}
  * exits normally instead, e.g. so that {@code -XX:StartFlightRecording} writes its file):
  *
- * <pre>STARTUP showing=412 pulse=655 preloader=301</pre>
+ * <pre>STARTUP showing=412 pulse=655 preloader=301 fxcpu=310 cpu=1450</pre>
+ *
+ * <p>({@code fxcpu}: CPU time of the FX thread until then, {@code cpu}: of the whole process.) With
+ * {@code -Denscope.startup.attached=true} and Enscope's {@code App}, it then waits (at most a
+ * minute) until the app has attached its first connection, i.e. {@code App.workspace()} is set
+ * (the sandbox started and the workspace built), and prints a second line before halting:
+ *
+ * <pre>ATTACHED attached=1830</pre>
  */
 public final class StartupProbe extends Preloader {
     private static final long JVM_START = ManagementFactory.getRuntimeMXBean().getStartTime();
+    private static final long ATTACH_TIMEOUT_MS = 60_000;
+    private static volatile Application app;
     private Stage own;
     private boolean seen;
+
+    @Override
+    public void handleStateChangeNotification(StateChangeNotification info) {
+        if (info.getApplication() != null) {
+            app = info.getApplication();
+        }
+    }
 
     @Override
     public void start(Stage stage) {
@@ -56,22 +76,66 @@ public final class StartupProbe extends Preloader {
             // Runs once the pulse is over: the scene is laid out and synchronised to the renderer.
             Platform.runLater(() -> {
                 long shown = System.currentTimeMillis() - JVM_START;
-                System.out.println("STARTUP showing=" + showing + " pulse=" + shown + " preloader=" + preloader);
+                // CPU used until now, by the FX thread and by the whole process: less at the mercy of the
+                // machine's other load than the wall times.
+                long fxCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
+                long cpu = processCpuMillis();
+                System.out.println("STARTUP showing=" + showing + " pulse=" + shown + " preloader=" + preloader
+                        + " fxcpu=" + fxCpu + " cpu=" + cpu);
                 Profiler.end();
                 System.out.flush();
-                if (Boolean.getBoolean("enscope.startup.exit")) {
-                    System.exit(0); // runs shutdown hooks, e.g. to dump a flight recording when profiling
+                if (Boolean.getBoolean("enscope.startup.attached") && app instanceof App enscope) {
+                    awaitAttached(enscope, System.currentTimeMillis());
+                } else {
+                    end();
                 }
-                Runtime.getRuntime().halt(0);
             });
         };
         scene.addPostLayoutPulseListener(pulse[0]);
     }
 
     /**
-     * With {@code -Denscope.startup.profile=true}: samples the FX and launcher threads every 2 ms
+     * Checks on the FX thread, at every animation pulse (about 16 ms apart), whether the app has its
+     * workspace; then reports and ends.
+     */
+    private static void awaitAttached(App enscope, long since) {
+        if (enscope.workspace() != null) {
+            System.out.println("ATTACHED attached=" + (System.currentTimeMillis() - JVM_START));
+            System.out.flush();
+            end();
+        } else if (System.currentTimeMillis() - since > ATTACH_TIMEOUT_MS) {
+            end();
+        } else {
+            PauseTransition wait = new PauseTransition(Duration.millis(5));
+            wait.setOnFinished(e -> awaitAttached(enscope, since));
+            wait.play();
+        }
+    }
+
+    /** The process's CPU time, or -1 in a runtime without jdk.management (e.g. the packaged one). */
+    private static long processCpuMillis() {
+        try {
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime() / 1_000_000;
+        } catch (LinkageError | ClassCastException e) {
+            return -1;
+        }
+    }
+
+    private static void end() {
+        if (Boolean.getBoolean("enscope.startup.exit")) {
+            System.exit(0); // runs shutdown hooks, e.g. to dump a flight recording when profiling
+        }
+        Runtime.getRuntime().halt(0);
+    }
+
+    /**
+     * With {@code -Denscope.startup.profile=true}: samples the FX, launcher and warm-up threads every 2 ms
      * from the preloader's start to the report, and prints where they were, by the first frame of
-     * Enscope's own code (else the top frame), to find what the start-up spends its time on.
+     * Enscope's own code (else the top frame), to find what the start-up spends its time on. With
+     * {@code -Denscope.startup.profile.frames=true} it also lists the FX thread's samples by the
+     * outermost JavaFX/ControlsFX/AtlantaFX/Ikonli frames ({@code -Denscope.startup.profile.depth=N},
+     * default 3) and the top frame, e.g. to see which skin's CSS or which lambda's linking it was in.
      */
     private static final class Profiler {
         private static final Map<String, Integer> SAMPLES = new HashMap<>();
@@ -81,7 +145,7 @@ public final class StartupProbe extends Preloader {
             running = true;
             Thread sampler = new Thread(() -> {
                 while (running) {
-                    for (Thread t : new Thread[] {fx, launcher()}) {
+                    for (Thread t : new Thread[] {fx, launcher(), warmup()}) {
                         if (t != null) {
                             record(t.getName(), t.getStackTrace());
                         }
@@ -98,7 +162,15 @@ public final class StartupProbe extends Preloader {
         }
 
         private static Thread launcher() {
-            return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("JavaFX-Launcher"))
+            return thread("JavaFX-Launcher");
+        }
+
+        private static Thread warmup() {
+            return thread("enscope-startup-warmup");
+        }
+
+        private static Thread thread(String name) {
+            return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name))
                     .findFirst().orElse(null);
         }
 
@@ -114,10 +186,34 @@ public final class StartupProbe extends Preloader {
                     break;
                 }
             }
+            if (Boolean.getBoolean("enscope.startup.profile.frames")) {
+                lib = frames(stack);
+            }
             String key = thread + " | " + (own == null ? "-" : own) + " | " + lib;
             synchronized (SAMPLES) {
                 SAMPLES.merge(key, 1, Integer::sum);
             }
+        }
+
+        /** The frames of JavaFX, ControlsFX, AtlantaFX and Ikonli nearest the caller, e.g. which control's skin. */
+        private static String frames(StackTraceElement[] stack) {
+            StringBuilder sb = new StringBuilder();
+            int depth = Integer.getInteger("enscope.startup.profile.depth", 3);
+            for (int i = stack.length - 1; i >= 0 && depth > 0; i--) {
+                String c = stack[i].getClassName();
+                boolean interesting = c.startsWith("javafx.scene.control.skin") || c.startsWith("org.controlsfx")
+                        || c.startsWith("atlantafx") || c.startsWith("javafx.fxml") || c.startsWith("org.kordamp")
+                        || c.startsWith("javafx.css") || c.startsWith("com.sun.javafx.css")
+                        || c.startsWith("javafx.scene.Scene") || c.startsWith("javafx.scene.Parent")
+                        || c.startsWith("javafx.scene.text") || c.startsWith("com.sun.javafx.text");
+                if (interesting) {
+                    sb.append(c.substring(c.lastIndexOf('.') + 1)).append('.').append(stack[i].getMethodName())
+                            .append(" < ");
+                    depth--;
+                }
+            }
+            sb.append(stack[0].getClassName()).append('.').append(stack[0].getMethodName());
+            return sb.toString();
         }
 
         static void end() {
@@ -132,6 +228,14 @@ public final class StartupProbe extends Preloader {
             System.out.println("PROFILE (samples every ~2 ms, by thread and first Enscope frame):");
             byOwn.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(40)
                     .forEach(e -> System.out.println("  " + e.getValue() + "  " + e.getKey()));
+            if (Boolean.getBoolean("enscope.startup.profile.frames")) {
+                System.out.println("PROFILE of the FX thread by the first frames of the main window's own work:");
+                synchronized (SAMPLES) {
+                    SAMPLES.entrySet().stream().filter(e -> e.getKey().startsWith("JavaFX Application Thread"))
+                            .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(60)
+                            .forEach(e -> System.out.println("  " + e.getValue() + "  " + e.getKey()));
+                }
+            }
         }
     }
 }

@@ -21,7 +21,14 @@ import java.nio.file.StandardOpenOption;
  */
 public final class SettingsStore {
     private static final Logger LOG = LoggerFactory.getLogger(SettingsStore.class);
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Jackson is made on first use: a first start (no file yet) shows its window without it. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+        private Json() {
+        }
+    }
 
     private final Path file;
 
@@ -38,7 +45,7 @@ public final class SettingsStore {
             return Settings.defaults();
         }
         try {
-            Settings s = JSON.readValue(file.toFile(), Settings.class);
+            Settings s = Json.MAPPER.readValue(file.toFile(), Settings.class);
             return s == null ? Settings.defaults() : s;
         } catch (IOException e) {
             LOG.warn("{} is unreadable or malformed; using default settings and keeping it as {}.broken", file,
@@ -61,7 +68,7 @@ public final class SettingsStore {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING);
                  OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
-                out.write(JSON.writeValueAsBytes(settings));
+                out.write(Json.MAPPER.writeValueAsBytes(settings));
                 out.flush();
                 channel.force(true);
             }

@@ -1,0 +1,116 @@
+package io.enscope;
+
+import io.enscope.ui.settings.Settings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@link StartupWarmup}: its class list is current, it never initialises or throws, it hands over once. */
+class StartupWarmupTest {
+    static final AtomicBoolean INITIALISED = new AtomicBoolean();
+
+    @TempDir
+    Path dataDir;
+
+    @AfterEach
+    void clear() {
+        System.clearProperty(StartupWarmup.PROPERTY);
+        StartupWarmup.take();
+    }
+
+    /** Only loaded by the warm-up; its initialiser tells if it ran. */
+    static final class LoadedAhead {
+        static {
+            INITIALISED.set(true);
+        }
+
+        private LoadedAhead() {
+        }
+    }
+
+    @Test
+    void theShippedClassListStillResolves() {
+        List<String> names = StartupWarmup.readClassList();
+        ClassLoader loader = StartupWarmup.class.getClassLoader();
+        long missing = names.stream().filter(name -> {
+            try {
+                Class.forName(name, false, loader);
+                return false;
+            } catch (ClassNotFoundException | LinkageError e) {
+                return true;
+            }
+        }).count();
+
+        assertThat(names).as("startup-classes.txt: regenerate it with io.enscope.tools.StartupClassList")
+                .hasSizeGreaterThan(1_000);
+        assertThat(missing).as("classes of startup-classes.txt that no longer exist (regenerate it with "
+                + "io.enscope.tools.StartupClassList)").isLessThan(names.size() / 10);
+        assertThat(names).as("our own main window").contains("io.enscope.ui.main.MainView");
+    }
+
+    @Test
+    void preloadingLoadsAndLinksWithoutInitialisingAndSkipsWhatIsMissing() {
+        StartupWarmup warmup = new StartupWarmup(dataDir.resolve("settings.json"), List.of(),
+                getClass().getClassLoader());
+
+        warmup.preload(LoadedAhead.class.getName());
+        warmup.preload("io.enscope.NoSuchClass");
+        warmup.preload("not a class name!");
+
+        assertThat(warmup.loadedClasses()).isEqualTo(1);
+        assertThat(warmup.missingClasses()).isEqualTo(2);
+        assertThat(INITIALISED).as("the class initialiser ran").isFalse();
+    }
+
+    @Test
+    void settingsAreReadOnceAndHandedToTheApp() throws Exception {
+        Path file = dataDir.resolve("settings.json");
+        Files.writeString(file, "{\"theme\":\"DARK\",\"language\":\"zh_CN\"}");
+        StartupWarmup warmup = new StartupWarmup(file, List.of(), getClass().getClassLoader());
+        AtomicInteger fallbacks = new AtomicInteger();
+
+        Settings first = warmup.settings(file, () -> {
+            fallbacks.incrementAndGet();
+            return Settings.defaults();
+        });
+        Files.delete(file);
+        Settings again = warmup.settings(file, () -> {
+            fallbacks.incrementAndGet();
+            return Settings.defaults();
+        });
+
+        assertThat(first.theme()).isEqualTo("DARK");
+        assertThat(first.language()).isEqualTo("zh_CN");
+        assertThat(again).as("not read a second time").isEqualTo(first);
+        assertThat(fallbacks).hasValue(0);
+    }
+
+    @Test
+    void settingsOfAnotherDataDirectoryAreLeftToTheApp() {
+        StartupWarmup warmup = new StartupWarmup(dataDir.resolve("settings.json"), List.of(),
+                getClass().getClassLoader());
+        Settings own = Settings.defaults().withTheme("DARK");
+
+        assertThat(warmup.settings(dataDir.resolve("other").resolve("settings.json"), () -> own)).isSameAs(own);
+    }
+
+    @Test
+    void theStartedWarmupIsHandedOverOnceAndCanBeTurnedOff() {
+        System.setProperty(StartupWarmup.PROPERTY, "false");
+        StartupWarmup.start(dataDir);
+        assertThat(StartupWarmup.take()).as("turned off").isEmpty();
+
+        System.clearProperty(StartupWarmup.PROPERTY);
+        StartupWarmup.start(dataDir);
+        assertThat(StartupWarmup.take()).isPresent();
+        assertThat(StartupWarmup.take()).as("a second App (tests) gets none").isEmpty();
+    }
+}
