@@ -31,9 +31,9 @@ echo "image $image (CDS archive: $cds), $runs runs each, $(nproc) CPUs, load ave
 
 xrun=()
 [[ -z "${DISPLAY:-}" ]] && xrun=(xvfb-run -a -s "-screen 0 1920x1080x24")
-measure() { # $1 copy name -> prints pulse ms
+measure() { # $1 copy name -> prints pulse ms (a run that prints nothing within 60 s is killed)
     local data; data="$(mktemp -d -p "$work")"
-    JAVA_TOOL_OPTIONS="-Denscope.data.dir=$data" "${xrun[@]}" "$work/$1/bin/Enscope" 2>/dev/null \
+    JAVA_TOOL_OPTIONS="-Denscope.data.dir=$data" timeout 60 "${xrun[@]}" "$work/$1/bin/Enscope" 2>/dev/null \
         | sed -n 's/.*STARTUP showing=[0-9]* pulse=\([0-9]*\).*/\1/p'
 }
 declare -a e b

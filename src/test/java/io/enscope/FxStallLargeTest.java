@@ -153,12 +153,24 @@ class FxStallLargeTest {
             }
         });
         await().atMost(UI_TIMEOUT).until(() -> row(tree, id) >= 0);
-        robot.interact(() -> tree.scrollTo(Math.max(0, row(tree, id) - 2)));
-        int row = row(tree, id);
-        Node cell = robot.from(tree).lookup(".tree-cell").match((Node n) -> n instanceof TreeCell<?> c
-                && c.getIndex() == row).query();
-        robot.clickOn(cell);
-        await().atMost(UI_TIMEOUT).until(() -> tree.getSelectionModel().getSelectedIndex() == row);
+        // The tree may be refreshed between the scroll and the click (the explorer reuses or
+        // replaces items as the inventory changes), so the cell is found by its node, not by its
+        // index, and the click is repeated until that node is the selected one.
+        await().atMost(UI_TIMEOUT).pollInterval(java.time.Duration.ofMillis(250)).until(() -> {
+            if (id.equals(selectedId(tree))) {
+                return true;
+            }
+            robot.interact(() -> tree.scrollTo(Math.max(0, row(tree, id) - 2)));
+            robot.from(tree).lookup(".tree-cell").match((Node n) -> n instanceof TreeCell<?> c && c.isVisible()
+                    && c.getTreeItem() != null && c.getTreeItem().getValue() instanceof ExplorerNode node
+                    && id.equals(node.id())).tryQuery().ifPresent(robot::clickOn);
+            return id.equals(selectedId(tree));
+        });
+    }
+
+    private static String selectedId(TreeView<ExplorerNode> tree) {
+        TreeItem<ExplorerNode> selected = tree.getSelectionModel().getSelectedItem();
+        return selected == null || selected.getValue() == null ? null : selected.getValue().id();
     }
 
     private static TreeItem<ExplorerNode> find(TreeItem<ExplorerNode> item, String id) {

@@ -16,7 +16,11 @@ import io.enscope.ens.EnsCredentials;
 import io.enscope.ens.EnsCredentialsProvider;
 import io.enscope.ens.EnsOperation;
 import io.enscope.ens.SdkEnsApi;
+import io.enscope.ens.model.AssociationStatus;
 import io.enscope.ens.model.HaVip;
+import io.enscope.ens.model.HaVipAssociation;
+import io.enscope.ens.model.HaVipStatus;
+import io.enscope.ens.model.InstanceType;
 import io.enscope.ens.model.Region;
 import io.enscope.inventory.CountingEnsApi;
 import io.enscope.inventory.Inventory;
@@ -47,7 +51,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *       runs it in-process) and the part the inventory adds;</li>
  *   <li>eligibility time for one HaVip (median over every HaVip), and for all HaVips of a region
  *       (median over every region);</li>
- *   <li>the cost of {@link Inventory#withHaVip} (median).</li>
+ *   <li>the cost of {@link Inventory#withHaVip} (median);</li>
+ *   <li>a burst of 50 changed HaVips (what the console applies when the job reads of many
+ *       bindings arrive together): {@link Inventory#withHaVip} 50 times versus one
+ *       {@link Inventory#withHaVips(java.util.Collection)} (medians).</li>
  * </ul>
  *
  * <p>A benchmark, not a test: it asserts nothing and prints its figures. Run it from the project
@@ -64,6 +71,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * sandbox (emulator and inventory) within the heap budget. {@code loads} (default 3) is the number
  * of measured loads per mode, {@code seed} (default 42) the seed of the large scenario,
  * {@code latencyMillis} (default 20; 0 skips that part) the simulated latency of each call.
+ *
+ * <p>{@code InventoryBenchmark burst [rounds] [size]} measures only the burst (one load, then
+ * {@code rounds}, default 300, bursts of {@code size}, default 50, HaVips).
  */
 public final class InventoryBenchmark {
 
@@ -77,6 +87,11 @@ public final class InventoryBenchmark {
      * @throws InterruptedException when interrupted while waiting for the GC
      */
     public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0 && args[0].equals("burst")) {
+            burstOnly(args.length > 1 ? Integer.parseInt(args[1]) : 300,
+                    args.length > 2 ? Integer.parseInt(args[2]) : 50);
+            return;
+        }
         int loads = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 42L;
         long latencyMillis = args.length > 2 ? Long.parseLong(args[2]) : 20L;
@@ -113,6 +128,8 @@ public final class InventoryBenchmark {
             long[] parallelMillis = new long[loads];
             long[] sequentialMillis = new long[loads];
             long[] indexingMillis = new long[loads];
+            double[] sequentialCores = new double[loads];
+            double[] parallelCores = new double[loads];
             int parallelCalls = 0;
             int sequentialCalls = 0;
             int parallelInFlight = 0;
@@ -124,12 +141,14 @@ public final class InventoryBenchmark {
                 Timed seq = timed(sequential);
                 sequentialInventory = seq.inventory;
                 sequentialMillis[i] = seq.millis;
+                sequentialCores[i] = seq.cores();
                 sequentialCalls = api.calls();
 
                 api.resetCounts();
                 Timed par = timed(parallel);
                 inventory = par.inventory;
                 parallelMillis[i] = par.millis;
+                parallelCores[i] = par.cores();
                 indexingMillis[i] = par.indexingMillis;
                 parallelCalls = api.calls();
                 parallelInFlight = api.maxInFlight();
@@ -150,6 +169,14 @@ public final class InventoryBenchmark {
                     Arrays.toString(sequentialMillis), sequentialCalls);
             System.out.printf(Locale.ROOT, "speed-up:         %.2fx   (budget: load <= 3000 ms and >= 4x)%n",
                     (double) sequentialMedian / parallelMedian);
+            // Client and emulator share this machine's cores: when both loads keep them all busy, the
+            // speed-up can only come from spending less CPU per page, not from waiting in parallel.
+            int cpus = Runtime.getRuntime().availableProcessors();
+            System.out.printf(Locale.ROOT, "CPU busy (whole process: client, emulator, JIT, GC): sequential %.2f, "
+                    + "parallel %.2f of %d cores; CPU time per load: sequential %d ms, parallel %d ms%n",
+                    medianOf(sequentialCores), medianOf(parallelCores), cpus,
+                    Math.round(medianOf(sequentialCores) * sequentialMedian),
+                    Math.round(medianOf(parallelCores) * parallelMedian));
             System.out.printf(Locale.ROOT, "of which building the snapshot and its indexes: median %d ms%n",
                     median(indexingMillis));
             System.out.println("calls per operation: " + perOperation);
@@ -181,9 +208,87 @@ public final class InventoryBenchmark {
 
             eligibility(inventory);
             updates(inventory);
+            bursts(inventory, 300, 50);
             System.out.println();
             System.out.println("(inventory still reachable: " + inventory.haVips().size() + " HaVips)");
         }
+    }
+
+    private static void burstOnly(int rounds, int size) {
+        System.out.printf(Locale.ROOT, "Enscope inventory benchmark, bursts only: large scenario (seed 42), %d CPU(s), "
+                + "Java %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        try (EnsEmulator emulator = EnsEmulator.builder().scenario(LargeScenario.create(42L))
+                .account(Account.generate(false)).port(0).start();
+             SdkEnsApi sdk = new SdkEnsApi(EnsClientConfig.local(emulator.endpoint()),
+                     EnsCredentialsProvider.of(EnsCredentials.of(emulator.adminAccount().accessKeyId(),
+                             emulator.adminAccount().accessKeySecret())))) {
+            Inventory inventory = new InventoryLoader(sdk, LoadOptions.defaults()).load(List.of());
+            System.out.println("loaded: " + inventory);
+            bursts(inventory, rounds, size);
+        }
+    }
+
+    /**
+     * A burst of {@code size} HaVips spread over the regions, each with its status and bindings
+     * changed (as polls of many bindings bring them), applied one by one and as one batch,
+     * alternately, {@code rounds} times each after as many warm-up rounds.
+     */
+    private static void bursts(Inventory inventory, int rounds, int size) {
+        List<HaVip> haVips = inventory.haVips();
+        int step = Math.max(1, haVips.size() / size);
+        long[] oneByOne = new long[rounds];
+        long[] batched = new long[rounds];
+        boolean equal = true;
+        int sink = 0;
+        for (int round = -rounds; round < rounds; round++) {
+            List<HaVip> burst = new ArrayList<>(size);
+            for (int k = 0; k < size && k * step < haVips.size(); k++) {
+                HaVip haVip = haVips.get((k * step + Math.floorMod(round, step)) % haVips.size());
+                burst.add(changed(haVip, round));
+            }
+            long t0 = System.nanoTime();
+            Inventory sequential = inventory;
+            for (HaVip haVip : burst) {
+                sequential = sequential.withHaVip(haVip);
+            }
+            long t1 = System.nanoTime();
+            Inventory batch = inventory.withHaVips(burst);
+            long t2 = System.nanoTime();
+            if (round >= 0) {
+                oneByOne[round] = t1 - t0;
+                batched[round] = t2 - t1;
+                equal &= batch.equals(sequential);
+            }
+            sink += sequential.haVips().size() + batch.haVips().size();
+        }
+        System.out.println();
+        System.out.printf(Locale.ROOT, "== A burst of %d changed HaVips (of %d), %d rounds%n", size, haVips.size(),
+                rounds);
+        System.out.printf(Locale.ROOT, "withHaVip one by one: median %.3f ms, p99 %.3f ms%n", millis(median(oneByOne)),
+                millis(percentile(oneByOne, 99)));
+        System.out.printf(Locale.ROOT, "withHaVips, batched:  median %.3f ms, p99 %.3f ms   (%.1fx faster; same "
+                        + "snapshots: %s)%n", millis(median(batched)), millis(percentile(batched, 99)),
+                (double) median(oneByOne) / Math.max(1, median(batched)), equal);
+        if (sink == 42) {
+            System.out.println();
+        }
+    }
+
+    /** The HaVip with another name, its first binding gone or a new one Associating, its status to match. */
+    private static HaVip changed(HaVip haVip, int round) {
+        List<HaVipAssociation> associations = new ArrayList<>(haVip.associations());
+        if (associations.isEmpty()) {
+            associations.add(new HaVipAssociation("i-burst-" + round, InstanceType.ENS_INSTANCE, null, "10.0.0.1",
+                    AssociationStatus.ASSOCIATING, null, null));
+        } else {
+            associations.remove(0);
+        }
+        HaVipStatus status = associations.isEmpty() ? HaVipStatus.AVAILABLE
+                : associations.stream().anyMatch(a -> a.status() == AssociationStatus.ASSOCIATING)
+                ? HaVipStatus.ASSOCIATING : HaVipStatus.IN_USE;
+        return new HaVip(haVip.id(), haVip.name() + "-" + round, haVip.description(), haVip.ipAddress(), status, null,
+                haVip.vSwitchId(), haVip.networkId(), haVip.regionId(), haVip.creationTime(), associations,
+                haVip.eips());
     }
 
     private static void eligibility(Inventory inventory) {
@@ -273,12 +378,29 @@ public final class InventoryBenchmark {
     }
 
     /** One load, timed, with the time spent building the snapshot from the pages. */
-    private record Timed(Inventory inventory, long millis, long indexingMillis) {
+    /** @param cpuMillis CPU time of the whole process (client, in-process emulator, GC, JIT) during the load */
+    private record Timed(Inventory inventory, long millis, long indexingMillis, long cpuMillis) {
+        /** Cores busy on average during the load. */
+        double cores() {
+            return millis == 0 ? 0 : (double) cpuMillis / millis;
+        }
+    }
+
+    private static double medianOf(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static long processCpuMillis() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
     }
 
     private static Timed timed(InventoryLoader loader) {
         AtomicLong indexingStart = new AtomicLong();
         AtomicLong indexingEnd = new AtomicLong();
+        long cpu0 = processCpuMillis();
         long t0 = System.nanoTime();
         Inventory inventory = loader.load(List.of(), progress -> {
             if (progress.phase() == LoadPhase.INDEXING) {
@@ -288,7 +410,8 @@ public final class InventoryBenchmark {
             }
         });
         long millis = (System.nanoTime() - t0) / 1_000_000;
-        return new Timed(inventory, millis, (indexingEnd.get() - indexingStart.get()) / 1_000_000);
+        return new Timed(inventory, millis, (indexingEnd.get() - indexingStart.get()) / 1_000_000,
+                processCpuMillis() - cpu0);
     }
 
     private static String perOperation(CountingEnsApi api) {
