@@ -429,6 +429,9 @@ public final class ExplorerView {
     private <R extends ExplorerRow> void table(TableView<R> table, SortedList<R> rows, ObjectProperty<R> selected,
                                                ExplorerTab tab) {
         table.setItems(rows);
+        // the previous node's rows, until the new node's are made in the background: not to be acted
+        // on (set, not bound: a Tab sets its content's disable state when the content is put in)
+        viewModel.rowsBuildingProperty().addListener((obs, was, building) -> table.setDisable(building));
         table.setRowFactory(view -> fixesCellSize(new TableRow<>(), table.fixedCellSizeProperty()));
         rows.comparatorProperty().bind(table.comparatorProperty());
         Label placeholder = new Label();

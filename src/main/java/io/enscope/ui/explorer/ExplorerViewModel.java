@@ -19,6 +19,8 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -102,8 +104,11 @@ public final class ExplorerViewModel {
     private final MessageFormat countsFormat;
     private final NumberFormat countFormat;
     private Map<String, CachedNode> treeCache = Map.of();
-    /** Rows are being made in the background ({@link #buildInBackground}). */
-    private boolean rowsBuilding;
+    /**
+     * Rows are being made in the background ({@link #buildInBackground}): the tables still show
+     * the previous node's rows, which the view disables meanwhile so that none is acted on.
+     */
+    private final ReadOnlyBooleanWrapper rowsBuilding = new ReadOnlyBooleanWrapper(this, "rowsBuilding");
     private int buildInBackgroundAbove = BUILD_IN_BACKGROUND_ABOVE;
     /** Sync now, even when many rows are missing (the background build is done or failed). */
     private boolean buildInline;
@@ -449,7 +454,7 @@ public final class ExplorerViewModel {
     }
 
     private void rebuildRows() {
-        if (rowsBuilding) {
+        if (rowsBuilding.get()) {
             // Rows are being made in the background; when they are, this runs again with them.
             return;
         }
@@ -499,7 +504,7 @@ public final class ExplorerViewModel {
      */
     private void buildInBackground(List<HaVip> haVipModels, List<Instance> instanceModels,
                                    List<NetworkInterface> eniModels, RowContext context) {
-        rowsBuilding = true;
+        rowsBuilding.set(true);
         Set<String> knownHaVips = haVips.known();
         Set<String> knownInstances = instances.known();
         Set<String> knownEnis = enis.known();
@@ -508,7 +513,7 @@ public final class ExplorerViewModel {
                     haVips.build(haVipModels, knownHaVips, context),
                     instances.build(instanceModels, knownInstances, context),
                     enis.build(eniModels, knownEnis, context)}, built -> {
-                        rowsBuilding = false;
+                        rowsBuilding.set(false);
                         if (disposed) {
                             return;
                         }
@@ -518,13 +523,13 @@ public final class ExplorerViewModel {
                         // the node may have changed meanwhile: then its rows are made in turn
                         rebuildRows();
                     }, error -> {
-                        rowsBuilding = false;
+                        rowsBuilding.set(false);
                         if (!disposed) {
                             rebuildRowsInline();
                         }
                     });
         } catch (java.util.concurrent.RejectedExecutionException closing) {
-            rowsBuilding = false;
+            rowsBuilding.set(false);
             rebuildRowsInline();
         }
     }
@@ -671,6 +676,11 @@ public final class ExplorerViewModel {
     }
 
     /** @return the regions of the inventory with their networks and VSwitches, rebuilt on every change */
+    /** True while the selected node's rows are made in the background and the tables still show the previous ones. */
+    public ReadOnlyBooleanProperty rowsBuildingProperty() {
+        return rowsBuilding.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<List<ExplorerNode>> treeProperty() {
         return tree.getReadOnlyProperty();
     }

@@ -354,12 +354,14 @@ class ExplorerViewModelTest {
             assertThat(big.treeProperty().get()).as("the tree at once").hasSize(3);
             assertThat(big.getSelectedNode().id()).isEqualTo(HANGZHOU);
             assertThat(big.instanceRows()).as("the region's rows are being made").isEmpty();
+            assertThat(big.rowsBuildingProperty().get()).as("the tables wait for them").isTrue();
             assertThat(tasks.held).hasSize(1);
 
             // a change meanwhile is applied with the rows, not lost
             HaVip gone = loaded.haVipsInRegion(HANGZHOU).get(0);
             env.workspace().setInventory(loaded.withoutHaVip(gone.id()));
             tasks.runHeld();
+            assertThat(big.rowsBuildingProperty().get()).as("the rows are in").isFalse();
 
             Inventory now = env.workspace().inventory();
             assertThat(ids(big.instanceRows())).containsExactlyInAnyOrderElementsOf(
