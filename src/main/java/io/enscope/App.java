@@ -23,6 +23,7 @@ import io.enscope.ui.common.ErrorDialog;
 import io.enscope.ui.common.ExecutorTaskRunner;
 import io.enscope.ui.common.FxStallWatchdog;
 import io.enscope.ui.common.I18n;
+import io.enscope.ui.common.PulseSteps;
 import io.enscope.ui.common.TaskRunner;
 import io.enscope.ui.common.Theme;
 import io.enscope.ui.common.Toasts;
@@ -135,21 +136,11 @@ public final class App extends Application {
         warmup = Optional.empty();
         stage.show();
         // The first frame needs neither the connection, the watchdog nor the hidden icons: they follow it.
-        afterFirstPulse(stage.getScene(), () -> {
+        new PulseSteps(stage.getScene().getRoot()).then(() -> {
             connect(ConnectionChoice.fromSetting(settings.lastConnection()));
             fxWatchdog = FxStallWatchdog.builder().logStallsOver(java.time.Duration.ofMillis(250)).start();
             mainView.completeAfterFirstFrame();
         });
-    }
-
-    /** Runs {@code action} on the FX thread once the scene's next pulse has been laid out. */
-    private static void afterFirstPulse(Scene scene, Runnable action) {
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            Platform.runLater(action);
-        };
-        scene.addPostLayoutPulseListener(once[0]);
     }
 
     private void buildWindow() {

@@ -542,11 +542,9 @@ public final class JobEngine {
             }
             expected = run.state;
         }
-        Instant sentAt = now();
-        long sentNanos = System.nanoTime();
-        Optional<HaVip> haVip;
+        HaVipRead read;
         try {
-            haVip = api.describeHaVip(run.haVipId);
+            read = readHaVip(run);
         } catch (EnsException unreadable) {
             synchronized (lock) {
                 if (run.state != expected || shutdown) {
@@ -561,13 +559,13 @@ public final class JobEngine {
             return;
         }
         synchronized (lock) {
-            HaVipRead read = new HaVipRead(run.id, run.haVipId, haVip, sentAt, sentNanos);
             notifyRead(read);
             if (run.state != expected) {
                 return;
             }
             run.polls++;
             run.reconcileReads++;
+            Optional<HaVip> haVip = read.haVip();
             Optional<HaVipAssociation> association = haVip.flatMap(h -> h.association(run.targetId));
             if (tookEffect(run.kind, haVip, association)) {
                 LOG.info("job {}: the change is visible, so the write took effect; watching it", run.describe());
@@ -615,6 +613,13 @@ public final class JobEngine {
                 || association.get().status() == AssociationStatus.UNASSOCIATING;
     }
 
+    /** One DescribeHaVips of the job's HaVip, outside the lock, stamped with when it was sent. */
+    private HaVipRead readHaVip(JobRun run) throws EnsException {
+        Instant sentAt = now();
+        long sentNanos = System.nanoTime();
+        return new HaVipRead(run.id, run.haVipId, api.describeHaVip(run.haVipId), sentAt, sentNanos);
+    }
+
     private void pollStep(JobRun run) {
         JobState expected;
         synchronized (lock) {
@@ -623,11 +628,9 @@ public final class JobEngine {
             }
             expected = run.state;
         }
-        Instant sentAt = now();
-        long sentNanos = System.nanoTime();
-        Optional<HaVip> haVip;
+        HaVipRead read;
         try {
-            haVip = api.describeHaVip(run.haVipId);
+            read = readHaVip(run);
         } catch (EnsException unreadable) {
             synchronized (lock) {
                 if (run.state != expected || shutdown) {
@@ -644,7 +647,6 @@ public final class JobEngine {
             return;
         }
         synchronized (lock) {
-            HaVipRead read = new HaVipRead(run.id, run.haVipId, haVip, sentAt, sentNanos);
             notifyRead(read);
             if (run.state != expected) {
                 return;

@@ -1,6 +1,7 @@
 package io.enscope.ui.explorer;
 
 import io.enscope.ui.common.AppIcon;
+import io.enscope.ui.common.PulseSteps;
 import io.enscope.ui.havip.HaVipDetailView;
 import io.enscope.ui.havip.IdCell;
 import io.enscope.ui.havip.Ipv4;

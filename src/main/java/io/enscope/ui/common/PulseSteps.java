@@ -1,4 +1,4 @@
-package io.enscope.ui.explorer;
+package io.enscope.ui.common;
 
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
