@@ -221,7 +221,10 @@ public final class App extends Application {
             LOG.info("resuming {} unfinished jobs from the activity log", unfinished.size());
             jobs.resume(unfinished);
         }
-        InventoryLoader loader = new InventoryLoader(api, LoadOptions.defaults().withParallelism(s.parallelism()));
+        int parallelism = choice.isSandbox()
+                ? Sandbox.loadParallelism(s.parallelism(), Runtime.getRuntime().availableProcessors())
+                : s.parallelism();
+        InventoryLoader loader = new InventoryLoader(api, LoadOptions.defaults().withParallelism(parallelism));
         EligibilityEngine eligibility = new EligibilityEngine(new LimitPolicy(s.maxTargetsPerHaVip(),
                 s.maxHaVipsPerTarget()));
         Workspace workspace = new Workspace(new Workspace.Services(label, control, api, loader, jobs, activity,

@@ -68,6 +68,20 @@ public final class Sandbox implements SandboxControl, AutoCloseable {
         }
     }
 
+    /**
+     * The inventory parallelism to use against the sandbox: the configured one, but no more than the
+     * machine's cores. The emulator runs in this process on loopback, so there is no network latency
+     * for requests in flight to hide; each one is CPU work on both sides, and more of them than there
+     * are cores only take the cores from the FX thread (docs/benchmarks.md: on 2 cores, 8 in flight
+     * kept the window from reacting for 300-400 ms while {@code large} loaded, 2 for 130-180 ms).
+     *
+     * @param configured the user's setting, at least 1
+     * @param cores      the processors available to the JVM
+     */
+    static int loadParallelism(int configured, int cores) {
+        return Math.max(1, Math.min(configured, cores));
+    }
+
     private static EnsEmulator.Builder builder() {
         EnsEmulator.Builder b = EnsEmulator.builder();
         // For demos and tests: e.g. -Denscope.sandbox.delay=fixed:2500 or polls:3

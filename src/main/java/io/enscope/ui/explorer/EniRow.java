@@ -32,6 +32,8 @@ public final class EniRow implements ExplorerRow {
     private String searchText = "";
     private List<String> csv = List.of();
     private List<String> lastHaVipIds;
+    /** What the shown values were made from: the ENI, its HaVips, the instance's and VSwitch's names. */
+    private List<Object> derivedFrom;
 
     EniRow(NetworkInterface value, RowContext context) {
         this.id = value.id();
@@ -45,16 +47,25 @@ public final class EniRow implements ExplorerRow {
             return;
         }
         lastHaVipIds = haVipIds;
+        String instance = value.instanceId() == null ? ""
+                : context.inventory().instance(value.instanceId()).map(Instance::name).orElse("");
+        List<Object> inputs = List.of(value, haVipIds, instance, context.vSwitchName(value.vSwitchId()));
         networkInterface.set(value);
+        // A reload reads every ENI again: when nothing the row shows changed, its cells and the
+        // table's sort and filter are left alone (thousands of rows on a large node).
+        if (inputs.equals(derivedFrom)) {
+            derivedFrom = inputs;
+            return;
+        }
+        derivedFrom = inputs;
         name.set(RowContext.text(value.name()));
         type.set(typeText(value, context));
         status.set(context.statuses().networkInterface(value.status(), value.rawStatus()));
         primaryIp.set(RowContext.text(value.primaryIpAddress()));
         instanceId.set(RowContext.text(value.instanceId()));
-        instanceName.set(value.instanceId() == null ? ""
-                : context.inventory().instance(value.instanceId()).map(Instance::name).orElse(""));
+        instanceName.set(instance);
         vSwitchId.set(RowContext.text(value.vSwitchId()));
-        vSwitchName.set(context.vSwitchName(value.vSwitchId()));
+        vSwitchName.set((String) inputs.get(3));
         haVipCount.set(haVipIds.size());
         List<String> searchable = new ArrayList<>(List.of(id, name.get(), type.get(), RowContext.text(value.rawType()),
                 status.get().text(), instanceId.get(), instanceName.get(), vSwitchId.get(), vSwitchName.get()));

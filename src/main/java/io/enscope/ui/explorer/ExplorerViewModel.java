@@ -675,12 +675,12 @@ public final class ExplorerViewModel {
         return detail;
     }
 
-    /** @return the regions of the inventory with their networks and VSwitches, rebuilt on every change */
     /** True while the selected node's rows are made in the background and the tables still show the previous ones. */
     public ReadOnlyBooleanProperty rowsBuildingProperty() {
         return rowsBuilding.getReadOnlyProperty();
     }
 
+    /** @return the regions of the inventory with their networks and VSwitches, rebuilt on every change */
     public ReadOnlyObjectProperty<List<ExplorerNode>> treeProperty() {
         return tree.getReadOnlyProperty();
     }

@@ -35,6 +35,8 @@ public final class HaVipRow implements ExplorerRow {
     private final ReadOnlyStringWrapper created = new ReadOnlyStringWrapper(this, "created", "");
     private String searchText = "";
     private List<String> csv = List.of();
+    /** What the shown values were made from: the HaVip, its targets' names and its VSwitch's name. */
+    private List<Object> derivedFrom;
 
     HaVipRow(HaVip value, RowContext context) {
         this.id = value.id();
@@ -46,25 +48,38 @@ public final class HaVipRow implements ExplorerRow {
             // Unchanged by this refresh; the names of its targets change only with a full reload.
             return;
         }
+        List<String> targetNames = new ArrayList<>(value.associations().size());
+        for (HaVipAssociation a : value.associations()) {
+            targetNames.add(targetName(a.instanceId(), context));
+        }
+        String vSwitch = context.vSwitchName(value.vSwitchId());
+        List<Object> inputs = List.of(value, targetNames, vSwitch);
         haVip.set(value);
+        // A reload reads every HaVip again: unchanged rows leave the table's sort and filter alone.
+        if (inputs.equals(derivedFrom)) {
+            derivedFrom = inputs;
+            return;
+        }
+        derivedFrom = inputs;
         name.set(RowContext.text(value.name()));
         ipAddress.set(RowContext.text(value.ipAddress()));
         status.set(context.statuses().haVip(value.status(), value.rawStatus()));
         StringJoiner bound = new StringJoiner(", ");
         List<String> searchable = new ArrayList<>(List.of(id, name.get(), ipAddress.get(), status.get().text(),
                 RowContext.text(value.description()), RowContext.text(value.vSwitchId())));
-        for (HaVipAssociation a : value.associations()) {
+        for (int i = 0; i < value.associations().size(); i++) {
+            HaVipAssociation a = value.associations().get(i);
             String word = context.statuses().association(a.status(), a.rawStatus()).text();
             bound.add(a.instanceId() + " (" + word + ")");
             searchable.add(a.instanceId());
             searchable.add(word);
             searchable.add(a.ipAddress());
-            searchable.add(targetName(a.instanceId(), context));
+            searchable.add(targetNames.get(i));
         }
         associations.set(bound.toString());
         associationCount.set(value.associations().size());
         vSwitchId.set(RowContext.text(value.vSwitchId()));
-        vSwitchName.set(context.vSwitchName(value.vSwitchId()));
+        vSwitchName.set(vSwitch);
         searchable.add(vSwitchName.get());
         created.set(context.times().minutes(value.creationTime()));
         searchText = RowContext.searchText(searchable);

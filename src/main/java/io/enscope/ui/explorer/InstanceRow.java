@@ -26,6 +26,8 @@ public final class InstanceRow implements ExplorerRow {
     private String searchText = "";
     private List<String> csv = List.of();
     private List<String> lastHaVipIds;
+    /** What the shown values were made from: the instance, its HaVips and its VSwitch's name. */
+    private List<Object> derivedFrom;
 
     InstanceRow(Instance value, RowContext context) {
         this.id = value.id();
@@ -39,12 +41,20 @@ public final class InstanceRow implements ExplorerRow {
             return;
         }
         lastHaVipIds = haVipIds;
+        String vSwitch = context.vSwitchName(value.vSwitchId());
+        List<Object> inputs = List.of(value, haVipIds, vSwitch);
         instance.set(value);
+        // A reload reads every instance again: unchanged rows leave the table's sort and filter alone.
+        if (inputs.equals(derivedFrom)) {
+            derivedFrom = inputs;
+            return;
+        }
+        derivedFrom = inputs;
         name.set(RowContext.text(value.name()));
         status.set(context.statuses().instance(value.status(), value.rawStatus()));
         privateIp.set(RowContext.text(value.primaryPrivateIpAddress()));
         vSwitchId.set(RowContext.text(value.vSwitchId()));
-        vSwitchName.set(context.vSwitchName(value.vSwitchId()));
+        vSwitchName.set(vSwitch);
         haVipCount.set(haVipIds.size());
         List<String> searchable = new ArrayList<>(List.of(id, name.get(), status.get().text(), vSwitchId.get(),
                 vSwitchName.get(), RowContext.text(value.hostName())));

@@ -20,17 +20,21 @@ import io.enscope.ui.havip.Ipv4;
 import io.enscope.ui.havip.RecordingDialogs;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The explorer's ViewModel on the real sandbox (demo scenario), synchronously. */
 class ExplorerViewModelTest {
@@ -268,6 +272,35 @@ class ExplorerViewModelTest {
         assertThat(ids(vm.haVipRows())).doesNotContain(row.getId());
         assertThat(vm.getSelectedHaVip()).isNull();
         assertThat(vm.detail().presentProperty().get()).isFalse();
+    }
+
+    @Test
+    void aReloadTouchesOnlyTheRowsWhoseShownValuesChanged() throws Exception {
+        node(ExplorerNode.Kind.REGION, HANGZHOU);
+        HaVipRow renamed = vm.haVipRows().stream().filter(r -> r.getName().equals("vip-lb-hz")).findFirst()
+                .orElseThrow();
+        List<String> updated = new CopyOnWriteArrayList<>();
+        ListChangeListener<ExplorerRow> updates = c -> {
+            while (c.next()) {
+                if (c.wasUpdated()) {
+                    c.getList().subList(c.getFrom(), c.getTo()).forEach(r -> updated.add(r.getId()));
+                }
+            }
+        };
+        vm.haVipRows().addListener(updates);
+        vm.instanceRows().addListener(updates);
+        vm.eniRows().addListener(updates);
+        sandbox.api().modifyHaVipAttribute(renamed.getId(), "vip-lb-hz-renamed");
+
+        // Every HaVip, instance and ENI is read again and is a new object; one HaVip has a new name.
+        workspace.reload();
+        await().atMost(Duration.ofSeconds(30)).until(() -> renamed.getName().endsWith("-renamed")
+                && !workspace.loadingProperty().get());
+
+        assertThat(renamed.getName()).isEqualTo("vip-lb-hz-renamed");
+        assertThat(updated).as("rows whose cells changed").isNotEmpty().containsOnly(renamed.getId());
+        assertThat(vm.instanceRows()).isNotEmpty().allSatisfy(r -> assertThat(r.instanceProperty().get())
+                .isSameAs(inventory().instance(r.getId()).orElseThrow()));
     }
 
     @Test
