@@ -5,13 +5,19 @@ import io.enscope.ui.common.Workspace;
 import javafx.application.Application;
 import javafx.application.Platform;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 /**
  * What the console benchmarks share: the headless JavaFX set-up of the surefire configuration,
@@ -129,5 +135,12 @@ final class BenchFx {
         return String.format(Locale.ROOT, "%d CPU(s) %s, %d MB RAM, Java %s, load average %.2f",
                 Runtime.getRuntime().availableProcessors(), cpu, os.getTotalMemorySize() >> 20,
                 System.getProperty("java.version"), os.getSystemLoadAverage());
+    }
+
+    /** Deletes a benchmark's data directory (a large sandbox leaves a 19 MB state file in it). */
+    static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
     }
 }

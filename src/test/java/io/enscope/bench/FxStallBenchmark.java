@@ -161,6 +161,7 @@ public final class FxStallBenchmark {
             } catch (Exception e) {
                 System.out.println("cleanup: " + e);
             }
+            BenchFx.deleteTree(dataDir);
         }
         System.exit(code);
     }

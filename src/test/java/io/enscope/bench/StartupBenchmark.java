@@ -1,14 +1,12 @@
 package io.enscope.bench;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +59,14 @@ public final class StartupBenchmark {
     private static final Pattern ATTACHED = Pattern.compile("ATTACHED attached=(\\d+)");
     private static final Pattern CPU = Pattern.compile("fxcpu=(\\d+) cpu=(\\d+)");
     private static final String ENSCOPE = "io.enscope.Main";
+    /**
+     * The JVM options every Enscope launcher passes (the pom's {@code app.jvm.options}), given to the
+     * Enscope child only: the bare window is a plain {@code java} launch. Another set for an
+     * experiment: {@code -Denscope.bench.appjvm="-XX:+TieredCompilation"} (space-separated).
+     */
+    static final List<String> APP_JVM_OPTIONS = Stream.of(
+            System.getProperty("enscope.bench.appjvm", "-XX:TieredStopAtLevel=1").split("\\s+"))
+            .filter(option -> !option.isEmpty()).toList();
     private static final List<String> NO_WARMUP = List.of("-Denscope.warmup=false");
     private static final String SETTINGS_JSON = "{\n  \"language\" : \"en\",\n  \"theme\" : \"LIGHT\",\n"
             + "  \"lastConnection\" : \"sandbox\",\n  \"lastRegions\" : [ \"cn-hangzhou-telecom\" ]\n}\n";
@@ -180,6 +186,7 @@ public final class StartupBenchmark {
         List<String> args = new ArrayList<>(jvmArgs);
         if (mainClass.equals(ENSCOPE)) {
             args.add("-Denscope.startup.attached=true");
+            args.addAll(APP_JVM_OPTIONS);
         }
         ProcessBuilder pb = new ProcessBuilder(childCommand(mainClass, gtk, dataDir, args)).redirectErrorStream(true);
         long t0 = System.nanoTime();
@@ -208,17 +215,11 @@ public final class StartupBenchmark {
         if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             p.destroyForcibly();
         }
-        deleteTree(dataDir);
+        BenchFx.deleteTree(dataDir);
         if (result == null) {
             throw new IllegalStateException(mainClass + " reported no start-up time; its output:\n"
                     + String.join("\n", output));
         }
         return new Launch(result.showing(), result.shown(), result.wall(), attached, result.fxCpu(), result.cpu());
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> all = Files.walk(dir)) {
-            all.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        }
     }
 }
