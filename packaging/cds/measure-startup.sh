@@ -9,7 +9,9 @@
 #
 # The image is copied twice into a temporary directory (the copies also show that the CDS archive
 # survives being moved, as it is by the installer): one with the probe added to the class path, one
-# whose main class is the bare window (io.enscope.bench.BareWindow). Runs alternate.
+# whose main class is the bare window (io.enscope.bench.BareWindow) and whose launcher passes none of
+# Enscope's JVM tuning options (pom property app.jvm.options, the -XX: lines of the .cfg): a bare
+# window is a plain JavaFX launch, as in StartupBenchmark. Runs alternate.
 set -euo pipefail
 image="${1:-target/jpackage/image/Enscope}"
 runs="${2:-5}"
@@ -26,6 +28,7 @@ prepare() { # $1 copy name, $2 main class
 }
 prepare enscope io.enscope.Main
 prepare bare io.enscope.bench.BareWindow\$Launcher
+sed -i '/^java-options=-XX:/d' "$work/bare/lib/app/Enscope.cfg"
 cds="no"; [[ -f "$work/enscope/lib/runtime/lib/server/classes.jsa" ]] && cds="yes"
 echo "image $image (CDS archive: $cds), $runs runs each, $(nproc) CPUs, load average $(cut -d' ' -f1 /proc/loadavg)"
 
