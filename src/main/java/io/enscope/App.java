@@ -133,10 +133,12 @@ public final class App extends Application {
         // Decoded by the warm-up while the window was built; WindowIcons reports a missing icon as before.
         warmup.flatMap(StartupWarmup::windowIcons).ifPresentOrElse(stage.getIcons()::addAll,
                 () -> WindowIcons.apply(stage));
+        Optional<StartupWarmup> started = warmup;
         warmup = Optional.empty();
         stage.show();
         // The first frame needs neither the connection, the watchdog nor the hidden icons: they follow it.
         new PulseSteps(stage.getScene().getRoot()).then(() -> {
+            started.ifPresent(StartupWarmup::firstFrameShown);
             connect(ConnectionChoice.fromSetting(settings.lastConnection()));
             fxWatchdog = FxStallWatchdog.builder().logStallsOver(java.time.Duration.ofMillis(250)).start();
             mainView.completeAfterFirstFrame();

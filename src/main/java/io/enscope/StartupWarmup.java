@@ -47,11 +47,13 @@ import java.util.function.Supplier;
  * the app. It only helps when a core is free: on a machine whose cores are all busy it moves the
  * work without shortening it (see docs/benchmarks.md). {@code -Denscope.warmup=false} turns it off.
  */
-final class StartupWarmup {
+public final class StartupWarmup {
     /** {@code false} turns the warm-up off (the benchmark's class-list generator does). */
     static final String PROPERTY = "enscope.warmup";
     /** The classes to load ahead, one binary name per line, {@code #} comments; beside this class. */
     static final String CLASS_LIST = "startup-classes.txt";
+    /** The classes the first connection's views load, loaded ahead once the first frame is shown. */
+    static final String VIEWS_CLASS_LIST = "views-classes.txt";
 
     /** Application.launch makes App reflectively, so the launcher hands the warm-up over here, once. */
     private static final AtomicReference<StartupWarmup> HANDED_OVER = new AtomicReference<>();
@@ -60,7 +62,9 @@ final class StartupWarmup {
     private final FutureTask<Settings> settings;
     private final FutureTask<List<Image>> windowIcons = new FutureTask<>(WindowIcons::images);
     private final CountDownLatch toolkit = new CountDownLatch(1);
+    private final CountDownLatch firstFrame = new CountDownLatch(1);
     private final List<String> classes;
+    private final List<String> viewClasses;
     private final ClassLoader loader;
     private final StringBuilder timeline = new StringBuilder();
     private long startedNanos;
@@ -69,23 +73,30 @@ final class StartupWarmup {
     private volatile int missing;
 
     StartupWarmup(Path settingsFile, List<String> classes, ClassLoader loader) {
+        this(settingsFile, classes, List.of(), loader);
+    }
+
+    StartupWarmup(Path settingsFile, List<String> classes, List<String> viewClasses, ClassLoader loader) {
         this.settingsFile = settingsFile;
         this.settings = new FutureTask<>(() -> new SettingsStore(settingsFile).load());
         this.classes = List.copyOf(classes);
+        this.viewClasses = List.copyOf(viewClasses);
         this.loader = loader;
     }
 
     /**
      * Starts the warm-up of a console whose data directory is {@code dataDir} and hands it over to
-     * the next {@link #take}. Never throws: without a warm-up the app starts as before.
+     * the next {@link #take}. Never throws: without a warm-up the app starts as before. Called by
+     * {@link GuiLauncher}, and by benchmarks that start {@link App} through TestFX, as it does.
      */
-    static void start(Path dataDir) {
+    public static void start(Path dataDir) {
         if (!Boolean.parseBoolean(System.getProperty(PROPERTY, "true"))) {
             return;
         }
         try {
             ClassLoader loader = StartupWarmup.class.getClassLoader();
-            StartupWarmup warmup = new StartupWarmup(dataDir.resolve("settings.json"), readClassList(), loader);
+            StartupWarmup warmup = new StartupWarmup(dataDir.resolve("settings.json"), readClassList(CLASS_LIST),
+                    readClassList(VIEWS_CLASS_LIST), loader);
             Thread thread = new Thread(warmup::run, "enscope-startup-warmup");
             thread.setDaemon(true);
             thread.setPriority(Thread.MIN_PRIORITY); // a hint only: Linux ignores Java priorities
@@ -101,10 +112,10 @@ final class StartupWarmup {
         return Optional.ofNullable(HANDED_OVER.getAndSet(null));
     }
 
-    /** The class list shipped with the app; empty when it is missing or unreadable. */
-    static List<String> readClassList() {
+    /** A class list shipped with the app ({@link #CLASS_LIST} or {@link #VIEWS_CLASS_LIST}); empty when missing or unreadable. */
+    static List<String> readClassList(String resource) {
         List<String> names = new ArrayList<>();
-        try (InputStream in = StartupWarmup.class.getResourceAsStream(CLASS_LIST)) {
+        try (InputStream in = StartupWarmup.class.getResourceAsStream(resource)) {
             if (in == null) {
                 return names;
             }
@@ -148,6 +159,12 @@ final class StartupWarmup {
             if (!toolkitSteps && toolkit.await(30, TimeUnit.SECONDS)) {
                 runToolkitSteps();
             }
+            // The views' classes only once the first frame is out, so as not to compete with it.
+            if (!viewClasses.isEmpty() && firstFrame.await(30, TimeUnit.SECONDS)) {
+                mark("first frame");
+                viewClasses.forEach(this::preload);
+                mark("view classes " + loaded);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -179,6 +196,16 @@ final class StartupWarmup {
     /** Called by the composition root once the toolkit runs: the steps that need it may start. */
     void toolkitStarted() {
         toolkit.countDown();
+    }
+
+    /**
+     * Called by the composition root once the main window's first frame is shown: the classes of
+     * the views it builds when its connection is attached may load now (the sandbox starts
+     * meanwhile; in a cold JVM, loading them on the FX thread made the explorer's first pulse
+     * 100-200 ms longer).
+     */
+    void firstFrameShown() {
+        firstFrame.countDown();
     }
 
     /**

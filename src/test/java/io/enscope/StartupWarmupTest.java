@@ -4,14 +4,19 @@ import io.enscope.ui.settings.Settings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** {@link StartupWarmup}: its class list is current, it never initialises or throws, it hands over once. */
 class StartupWarmupTest {
@@ -36,9 +41,10 @@ class StartupWarmupTest {
         }
     }
 
-    @Test
-    void theShippedClassListStillResolves() {
-        List<String> names = StartupWarmup.readClassList();
+    @ParameterizedTest
+    @ValueSource(strings = {StartupWarmup.CLASS_LIST, StartupWarmup.VIEWS_CLASS_LIST})
+    void theShippedClassListsStillResolve(String list) {
+        List<String> names = StartupWarmup.readClassList(list);
         ClassLoader loader = StartupWarmup.class.getClassLoader();
         long missing = names.stream().filter(name -> {
             try {
@@ -49,11 +55,41 @@ class StartupWarmupTest {
             }
         }).count();
 
-        assertThat(names).as("startup-classes.txt: regenerate it with io.enscope.tools.StartupClassList")
-                .hasSizeGreaterThan(1_000);
-        assertThat(missing).as("classes of startup-classes.txt that no longer exist (regenerate it with "
+        assertThat(names).as(list + ": regenerate it with io.enscope.tools.StartupClassList")
+                .hasSizeGreaterThan(200);
+        assertThat(missing).as("classes of " + list + " that no longer exist (regenerate it with "
                 + "io.enscope.tools.StartupClassList)").isLessThan(names.size() / 10);
-        assertThat(names).as("our own main window").contains("io.enscope.ui.main.MainView");
+        assertThat(names).as("our own views").contains(list.equals(StartupWarmup.CLASS_LIST)
+                ? "io.enscope.ui.main.MainView" : "io.enscope.ui.explorer.ExplorerTreeCell");
+    }
+
+    @Test
+    void theViewsClassesLoadOnlyOnceTheFirstFrameIsShown() throws Exception {
+        List<String> requested = new CopyOnWriteArrayList<>();
+        ClassLoader recording = new ClassLoader(getClass().getClassLoader()) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                requested.add(name);
+                return super.loadClass(name, resolve);
+            }
+        };
+        StartupWarmup warmup = new StartupWarmup(dataDir.resolve("settings.json"), List.of("java.util.BitSet"),
+                List.of("java.util.zip.CRC32C"), recording);
+        warmup.toolkitStarted();
+        Thread thread = new Thread(warmup::run, "warm-up under test");
+        thread.setDaemon(true);
+        thread.start();
+
+        // It has loaded the first frame's classes and waits for the first frame.
+        await().atMost(Duration.ofSeconds(30)).until(() -> requested.contains("java.util.BitSet")
+                && thread.getState() == Thread.State.TIMED_WAITING);
+        assertThat(requested).doesNotContain("java.util.zip.CRC32C");
+
+        warmup.firstFrameShown();
+        thread.join(30_000);
+        assertThat(thread.isAlive()).isFalse();
+        assertThat(requested).contains("java.util.zip.CRC32C");
+        assertThat(warmup.loadedClasses()).isEqualTo(2);
     }
 
     @Test

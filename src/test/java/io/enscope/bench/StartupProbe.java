@@ -7,6 +7,7 @@ import javafx.application.Platform;
 import javafx.application.Preloader;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
+import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
@@ -33,6 +34,12 @@ import java.util.Map;
  * (the sandbox started and the workspace built), and prints a second line before halting:
  *
  * <pre>ATTACHED attached=1830</pre>
+ *
+ * <p>With {@code -Denscope.startup.views=true} as well, it then waits (at most a minute) until the
+ * app has built the views of that connection (the activities table, the last of them, is in its
+ * slot) and their pulse is over, and prints a third line:
+ *
+ * <pre>VIEWS views=2410</pre>
  */
 public final class StartupProbe extends Preloader {
     private static final long JVM_START = ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -102,12 +109,38 @@ public final class StartupProbe extends Preloader {
         if (enscope.workspace() != null) {
             System.out.println("ATTACHED attached=" + (System.currentTimeMillis() - JVM_START));
             System.out.flush();
-            end();
+            if (Boolean.getBoolean("enscope.startup.views")) {
+                awaitViews(System.currentTimeMillis());
+            } else {
+                end();
+            }
         } else if (System.currentTimeMillis() - since > ATTACH_TIMEOUT_MS) {
             end();
         } else {
             PauseTransition wait = new PauseTransition(Duration.millis(5));
             wait.setOnFinished(e -> awaitAttached(enscope, since));
+            wait.play();
+        }
+    }
+
+    /** Like {@link #awaitAttached}, until the activities table is in the main window and laid out. */
+    private static void awaitViews(long since) {
+        boolean built = Window.getWindows().stream()
+                .map(Window::getScene)
+                .filter(scene -> scene != null)
+                .map(scene -> scene.lookup("#activitySlot"))
+                .anyMatch(slot -> slot instanceof Pane pane && !pane.getChildren().isEmpty());
+        if (built) {
+            Platform.runLater(() -> {
+                System.out.println("VIEWS views=" + (System.currentTimeMillis() - JVM_START));
+                System.out.flush();
+                end();
+            });
+        } else if (System.currentTimeMillis() - since > ATTACH_TIMEOUT_MS) {
+            end();
+        } else {
+            PauseTransition wait = new PauseTransition(Duration.millis(5));
+            wait.setOnFinished(e -> awaitViews(since));
             wait.play();
         }
     }
