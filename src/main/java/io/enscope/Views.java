@@ -36,6 +36,8 @@ import java.util.List;
 /** Builds the screens of a workspace and puts them into the main window (composition root helper). */
 final class Views {
     private ExplorerViewModel currentExplorer;
+    /** True from a Bind until its dialog is shown (a few FX turns; once shown, it is modal). */
+    private boolean bindOpening;
 
     /**
      * Builds the explorer and the activities pane of a workspace and puts them in the main window,
@@ -69,7 +71,11 @@ final class Views {
     }
 
     void openBind(Stage owner, Workspace workspace, HaVip haVip, Dialogs dialogs) {
-        new BindView(new BindViewModel(workspace, haVip, dialogs::showError)).show(owner);
+        if (bindOpening) {
+            return; // a second Bind (a double click) while the first dialog is being built
+        }
+        bindOpening = true;
+        new BindView(new BindViewModel(workspace, haVip, dialogs::showError)).show(owner, () -> bindOpening = false);
     }
 
     void openCreateHaVip(Stage owner, Workspace workspace, String vSwitchId, Dialogs dialogs) {

@@ -5,6 +5,7 @@ import io.enscope.emulator.scenario.DemoScenario;
 import io.enscope.ui.common.FxStallWatchdog;
 import javafx.application.Application;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
@@ -88,6 +89,18 @@ class ConsoleJourneyTest {
 
         selectVSwitch(vSwitchId);
         selectHaVip(pair.haVipId());
+        // The dialog shows a few FX turns after Bind: a second Bind meanwhile (a double click) opens no second one.
+        Button explorerBind = robot.from(mainStage().orElseThrow().getScene().getRoot()).lookup("#bindButton")
+                .queryAs(Button.class);
+        robot.interact(() -> {
+            explorerBind.fire();
+            explorerBind.fire();
+        });
+        await().atMost(UI_TIMEOUT).until(() -> robot.lookup("#select-" + pair.targetId()).tryQuery().isPresent());
+        Stage main = mainStage().orElseThrow();
+        List<Window> dialogs = Window.getWindows().stream().filter(w -> w.isShowing() && w != main).toList();
+        assertThat(dialogs).as("bind dialogs open").hasSize(1);
+        robot.interact(() -> dialogs.forEach(Window::hide));
         robot.press(KeyCode.CONTROL, KeyCode.B).release(KeyCode.B, KeyCode.CONTROL);
 
         await().atMost(UI_TIMEOUT).until(() -> robot.lookup("#select-" + pair.targetId()).tryQuery().isPresent());

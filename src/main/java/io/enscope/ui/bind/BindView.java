@@ -37,7 +37,7 @@ import java.util.List;
  * The bind dialog of one HaVip ({@code BindView.fxml}): the HaVip's facts, its candidate targets
  * with their verdicts, the choice of targets, "Copy as aliyun CLI command", Cancel (Esc) and Bind
  * (Enter). The composition root opens it with
- * {@code new BindView(new BindViewModel(workspace, haVip)).show(owner)}.
+ * {@code new BindView(new BindViewModel(workspace, haVip)).show(owner, whenShown)}.
  *
  * <p>Keyboard: the table has the focus when the dialog opens; Space chooses the focused target,
  * T ticks "Try anyway" on a target held back by a limit, Ctrl/Cmd+F goes to the filter, Enter
@@ -303,12 +303,15 @@ public final class BindView {
     }
 
     /**
-     * Shows the dialog and returns at once; the binds run in the background once submitted.
+     * Shows the dialog and returns at once, before the window is up: it is styled, laid out and
+     * shown in the next FX turns ({@link ModalStages#showInSteps}); the binds run in the background
+     * once submitted.
      *
-     * @param owner the main window, may be null
+     * @param owner    the main window, may be null
+     * @param whenDone runs once the window is shown (or failed to show)
      */
-    public void show(Window owner) {
-        createStage(owner).show();
+    public void show(Window owner, Runnable whenDone) {
+        ModalStages.showInSteps(createStage(owner), whenDone);
     }
 
     /**
