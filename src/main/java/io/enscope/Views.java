@@ -46,10 +46,11 @@ final class Views {
      * (see {@link ExplorerView#afterBuilt}); the activities table last. In one turn, in a cold
      * JVM, this was a stall of 250–600 ms (FXML, then the first CSS and layout of every control
      * class in one pulse). The activities' ViewModel, and with it the pane's title and the status
-     * bar's job summary, is made at once; only its table waits.
+     * bar's job summary, is made at once; only its table waits. {@code whenBuilt} runs in the turn
+     * after the pulse that laid out the last of them (not at all when they are disposed before).
      */
     void install(ViewLoader loader, Workspace workspace, Dialogs dialogs, MainViewModel main, MainView view,
-                        List<Runnable> disposers) {
+                        List<Runnable> disposers, Runnable whenBuilt) {
         ExplorerViewModel explorer = new ExplorerViewModel(workspace, dialogs, main.searchProperty());
         ExplorerView explorerView = new ExplorerView(explorer);
         loader.load(ExplorerView.class, explorerView);
@@ -68,6 +69,7 @@ final class Views {
             loader.load(ActivityView.class, activityView);
             view.setActivities(activityView.root());
         });
+        explorerView.afterBuilt(whenBuilt);
     }
 
     void openBind(Stage owner, Workspace workspace, HaVip haVip, Dialogs dialogs) {
