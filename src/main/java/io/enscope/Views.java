@@ -32,12 +32,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** Builds the screens of a workspace and puts them into the main window (composition root helper). */
 final class Views {
+    private static final long BIND_OPENING_AT_MOST = TimeUnit.SECONDS.toNanos(3);
+
     private ExplorerViewModel currentExplorer;
-    /** True from a Bind until its dialog is shown (a few FX turns; once shown, it is modal). */
+    /**
+     * True from a Bind until its dialog is shown (a few FX turns; once shown, it is modal). A dialog
+     * that failed on its way stops holding the next Bind back after {@link #BIND_OPENING_AT_MOST}.
+     */
     private boolean bindOpening;
+    private long bindOpeningSince;
 
     /**
      * Builds the explorer and the activities pane of a workspace and puts them in the main window,
@@ -73,11 +80,19 @@ final class Views {
     }
 
     void openBind(Stage owner, Workspace workspace, HaVip haVip, Dialogs dialogs) {
-        if (bindOpening) {
+        long now = System.nanoTime();
+        if (bindOpening && now - bindOpeningSince < BIND_OPENING_AT_MOST) {
             return; // a second Bind (a double click) while the first dialog is being built
         }
         bindOpening = true;
-        new BindView(new BindViewModel(workspace, haVip, dialogs::showError)).show(owner, () -> bindOpening = false);
+        bindOpeningSince = now;
+        try {
+            new BindView(new BindViewModel(workspace, haVip, dialogs::showError))
+                    .show(owner, () -> bindOpening = false);
+        } catch (RuntimeException | Error e) {
+            bindOpening = false;
+            throw e;
+        }
     }
 
     void openCreateHaVip(Stage owner, Workspace workspace, String vSwitchId, Dialogs dialogs) {
