@@ -86,6 +86,8 @@ public final class App extends Application {
     private volatile Sandbox sandbox;
     /** How many times the main window was rebuilt (language switch); FX thread only. */
     private long windowBuilds;
+    /** The attached workspace's first load until its views are built and start it; FX thread only. */
+    private Runnable firstLoad;
     private Session session;
     private Optional<StartupWarmup> warmup = Optional.empty();
 
@@ -169,6 +171,7 @@ public final class App extends Application {
     private void connect(ConnectionChoice choice) {
         if (session != null) {
             disposeViews();
+            firstLoad = null;
             mainViewModel.detach();
             Session old = session;
             session = null;
@@ -275,12 +278,18 @@ public final class App extends Application {
         // The first load starts once the views are built (a few pulses, 0.1-0.3 s): against the
         // sandbox it is CPU work of this process, and on two cores it took half the FX thread's
         // core from the pulses that style and lay out the new views (stalls of 110-230 ms).
-        installViews(workspace, () -> {
-            if (session != null && session.workspace() == workspace) {
-                workspace.loadRegions(regions);
-            }
-        });
+        firstLoad = () -> workspace.loadRegions(regions);
+        installViews(workspace, this::startFirstLoad);
         workspace.startLiveRefresh();
+    }
+
+    /** Starts the attached workspace's first load, once (views rebuilt before it started start it too). */
+    private void startFirstLoad() {
+        Runnable load = firstLoad;
+        firstLoad = null;
+        if (load != null) {
+            load.run();
+        }
     }
 
     /** Puts the explorer and the activities views of this workspace into the main window. */
@@ -396,7 +405,7 @@ public final class App extends Application {
                 long window = ++windowBuilds;
                 new PulseSteps(stage.getScene().getRoot()).then(() -> {
                     if (window == windowBuilds && session != null && session.workspace() == ws) {
-                        installViews(ws, () -> { });
+                        installViews(ws, App.this::startFirstLoad);
                     }
                 });
             }
