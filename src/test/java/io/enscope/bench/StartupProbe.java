@@ -40,6 +40,9 @@ import java.util.Map;
  * slot) and their pulse is over, and prints a third line:
  *
  * <pre>VIEWS views=2410</pre>
+ *
+ * <p>({@code -Denscope.startup.profile.views=true} with the profile: it covers the time from the
+ * first frame to that line instead of the start-up.)
  */
 public final class StartupProbe extends Preloader {
     private static final long JVM_START = ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -89,7 +92,11 @@ public final class StartupProbe extends Preloader {
                 long cpu = processCpuMillis();
                 System.out.println("STARTUP showing=" + showing + " pulse=" + shown + " preloader=" + preloader
                         + " fxcpu=" + fxCpu + " cpu=" + cpu);
-                Profiler.end();
+                if (Boolean.getBoolean("enscope.startup.profile.views")) {
+                    Profiler.restart(); // from the first frame on, until the views are built
+                } else {
+                    Profiler.end();
+                }
                 System.out.flush();
                 if (Boolean.getBoolean("enscope.startup.attached") && app instanceof App enscope) {
                     awaitAttached(enscope, System.currentTimeMillis());
@@ -133,6 +140,7 @@ public final class StartupProbe extends Preloader {
         if (built) {
             Platform.runLater(() -> {
                 System.out.println("VIEWS views=" + (System.currentTimeMillis() - JVM_START));
+                Profiler.end();
                 System.out.flush();
                 end();
             });
@@ -179,7 +187,8 @@ public final class StartupProbe extends Preloader {
             Thread sampler = new Thread(() -> {
                 while (running) {
                     for (Thread t : new Thread[] {fx, launcher(), warmup()}) {
-                        if (t != null) {
+                        // Only threads at work: an idle FX thread waits in its event loop.
+                        if (t != null && t.getState() == Thread.State.RUNNABLE) {
                             record(t.getName(), t.getStackTrace());
                         }
                     }
@@ -247,6 +256,13 @@ public final class StartupProbe extends Preloader {
             }
             sb.append(stack[0].getClassName()).append('.').append(stack[0].getMethodName());
             return sb.toString();
+        }
+
+        /** Forgets the samples so far and goes on sampling. */
+        static void restart() {
+            synchronized (SAMPLES) {
+                SAMPLES.clear();
+            }
         }
 
         static void end() {
