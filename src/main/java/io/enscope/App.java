@@ -275,12 +275,17 @@ public final class App extends Application {
     private void attach(Workspace workspace) {
         mainViewModel.attach(workspace);
         List<String> regions = settings.lastRegions();
-        // The first load starts once the views are built (a few pulses, 0.1-0.3 s): against the
-        // sandbox it is CPU work of this process, and on two cores it took half the FX thread's
-        // core from the pulses that style and lay out the new views (stalls of 110-230 ms).
         firstLoad = () -> workspace.loadRegions(regions);
+        // Against the sandbox the first load is CPU work of this process: it starts once the views
+        // are built, or on two cores it takes half the FX thread's core from the pulses that style
+        // and lay out the new views (stalls of 110-230 ms with the large scenario; the data shows
+        // about 85 ms later, docs/benchmarks.md). Against the cloud it mostly waits on the network,
+        // and starts at once, while the views are built.
         installViews(workspace, this::startFirstLoad);
         workspace.startLiveRefresh();
+        if (workspace.sandbox().isEmpty()) {
+            startFirstLoad();
+        }
     }
 
     /** Starts the attached workspace's first load, once (views rebuilt before it started start it too). */

@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The first load waits until the connection's views are built; a language switch in that moment
- * rebuilds the views, and the load must still start (headless, on the sandbox).
+ * Against the sandbox the first load waits until the connection's views are built; a language
+ * switch in that moment rebuilds the views, and the load must still start (headless).
  */
 class EarlyLanguageSwitchTest {
     private static final Duration UI_TIMEOUT = Duration.ofSeconds(40);
