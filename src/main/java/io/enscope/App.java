@@ -44,6 +44,7 @@ import io.enscope.ui.settings.SettingsView;
 import io.enscope.ui.settings.SettingsViewModel;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
@@ -83,6 +84,8 @@ public final class App extends Application {
     private Toasts toasts;
     private FxStallWatchdog fxWatchdog;
     private final List<Runnable> viewDisposers = new ArrayList<>();
+    /** The main view's root, made by {@link #buildMainView} until {@link #showMainView} puts it in the scene. */
+    private Parent mainRoot;
     private volatile Sandbox sandbox;
     /** How many times the main window was rebuilt (language switch); FX thread only. */
     private long windowBuilds;
@@ -115,6 +118,12 @@ public final class App extends Application {
         settingsStore = new SettingsStore(dataDir.resolve("settings.json"));
         settings = warmup.map(w -> w.settings(settingsStore.file(), settingsStore::load))
                 .orElseGet(settingsStore::load);
+        i18n = new I18n(Language.resolve(settings.language(), Locale.getDefault()).locale());
+        // Off the FX thread, which meanwhile reads the theme's stylesheet (setting it from another
+        // thread hands the reading to the FX thread, 30-90 ms): the main window's nodes. init may
+        // make JavaFX objects other than a Scene or a Stage; start puts them in the window.
+        Theme.parse(settings.theme()).apply();
+        buildMainView();
     }
 
     @Override
@@ -124,10 +133,8 @@ public final class App extends Application {
             Platform.runLater(() -> dialogs.showError(null, error));
         });
         this.stage = primaryStage;
-        i18n = new I18n(Language.resolve(settings.language(), Locale.getDefault()).locale());
-        Theme.parse(settings.theme()).apply();
         tasks = new ExecutorTaskRunner(4, UiThread.fx());
-        buildWindow();
+        showMainView();
         stage.iconifiedProperty().addListener((obs, was, iconified) -> {
             if (session != null) {
                 session.workspace().setVisible(!iconified);
@@ -150,14 +157,24 @@ public final class App extends Application {
     }
 
     private void buildWindow() {
+        buildMainView();
+        showMainView();
+    }
+
+    /** The main window's view and its ViewModel, not yet in a scene: any thread, before they are shown. */
+    private void buildMainView() {
         mainViewModel = new MainViewModel(i18n, dialogs);
         mainView = new MainView(mainViewModel, new MenuActions(), i18n);
         ViewLoader loader = new ViewLoader(i18n, type -> {
             throw new IllegalStateException("no controller for " + type);
         });
-        ViewLoader.Loaded<MainView> loaded = loader.load(MainView.class, mainView);
+        mainRoot = loader.load(MainView.class, mainView).root();
         toasts = new Toasts();
-        Scene scene = new Scene(new StackPane(loaded.root(), toasts.layer()), 1280, 800);
+    }
+
+    /** Puts the main view built by {@link #buildMainView} in the stage's (new) scene; FX thread. */
+    private void showMainView() {
+        Scene scene = new Scene(new StackPane(mainRoot, toasts.layer()), 1280, 800);
         Theme.style(scene);
         stage.setScene(scene);
         stage.titleProperty().bind(mainViewModel.titleProperty());
