@@ -5,27 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
-import io.enscope.ens.CreateHaVipRequest;
-import io.enscope.ens.EnsApi;
+import io.enscope.ens.UnsupportedEnsApi;
 import io.enscope.ens.EnsError;
 import io.enscope.ens.EnsException;
 import io.enscope.ens.HaVipQuery;
-import io.enscope.ens.InstanceQuery;
-import io.enscope.ens.NetworkInterfaceQuery;
-import io.enscope.ens.NetworkQuery;
-import io.enscope.ens.VSwitchQuery;
 import io.enscope.ens.model.AssociationStatus;
 import io.enscope.ens.model.HaVip;
 import io.enscope.ens.model.HaVipAssociation;
 import io.enscope.ens.model.HaVipStatus;
-import io.enscope.ens.model.Instance;
 import io.enscope.ens.model.InstanceType;
-import io.enscope.ens.model.Network;
-import io.enscope.ens.model.NetworkInterface;
 import io.enscope.ens.model.Page;
 import io.enscope.ens.model.PageRequest;
-import io.enscope.ens.model.Region;
-import io.enscope.ens.model.VSwitch;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -1145,7 +1135,7 @@ class JobEngineTest {
      * timing, a change completes at the N-th read listing the HaVip; or, with
      * {@link #completeAfter}, once that much clock time has passed.
      */
-    static final class FakeEnsApi implements EnsApi {
+    static final class FakeEnsApi extends UnsupportedEnsApi {
         final Clock clock;
         final Map<String, Map<String, Assoc>> haVips = Collections.synchronizedMap(new LinkedHashMap<>());
         final Deque<WriteOutcome> writeScript = new ArrayDeque<>();
@@ -1342,48 +1332,8 @@ class JobEngineTest {
         }
 
         @Override
-        public List<Region> describeRegions() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Page<Network> describeNetworks(NetworkQuery query, PageRequest page) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Page<VSwitch> describeVSwitches(VSwitchQuery query, PageRequest page) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Page<Instance> describeInstances(InstanceQuery query, PageRequest page) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Page<NetworkInterface> describeNetworkInterfaces(NetworkInterfaceQuery query, PageRequest page) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
         public Page<HaVip> describeHaVips(HaVipQuery query, PageRequest page) {
             throw new UnsupportedOperationException("jobs read one HaVip with describeHaVip");
-        }
-
-        @Override
-        public List<String> createHaVip(CreateHaVipRequest request) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String deleteHaVips(List<String> haVipIds) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String modifyHaVipAttribute(String haVipId, String name) {
-            throw new UnsupportedOperationException();
         }
     }
 

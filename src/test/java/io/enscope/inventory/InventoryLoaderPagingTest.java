@@ -6,9 +6,8 @@ import static io.enscope.inventory.Models.region;
 import static io.enscope.inventory.Models.vSwitch;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.enscope.ens.CreateHaVipRequest;
 import io.enscope.ens.EnsApi;
-import io.enscope.ens.EnsOperation;
+import io.enscope.ens.UnsupportedEnsApi;
 import io.enscope.ens.HaVipQuery;
 import io.enscope.ens.InstanceQuery;
 import io.enscope.ens.NetworkInterfaceQuery;
@@ -18,7 +17,6 @@ import io.enscope.ens.model.HaVip;
 import io.enscope.ens.model.HaVipStatus;
 import io.enscope.ens.model.Instance;
 import io.enscope.ens.model.InstanceStatus;
-import io.enscope.ens.model.InstanceType;
 import io.enscope.ens.model.Network;
 import io.enscope.ens.model.NetworkInterface;
 import io.enscope.ens.model.Page;
@@ -85,7 +83,7 @@ class InventoryLoaderPagingTest {
     }
 
     /** An in-memory cloud with one region and mutable listings. */
-    private static final class Listings implements EnsApi {
+    private static final class Listings extends UnsupportedEnsApi {
         final List<Instance> instances = new CopyOnWriteArrayList<>();
         final List<HaVip> haVips = new CopyOnWriteArrayList<>();
         volatile int pageSizeCap = Integer.MAX_VALUE;
@@ -133,31 +131,6 @@ class InventoryLoaderPagingTest {
             Page<HaVip> answer = page(haVips, page);
             afterHaVipPage.accept(page);
             return answer;
-        }
-
-        @Override
-        public List<String> createHaVip(CreateHaVipRequest request) {
-            throw new UnsupportedOperationException(EnsOperation.CREATE_HAVIP.action());
-        }
-
-        @Override
-        public String deleteHaVips(List<String> haVipIds) {
-            throw new UnsupportedOperationException(EnsOperation.DELETE_HAVIPS.action());
-        }
-
-        @Override
-        public String modifyHaVipAttribute(String haVipId, String name) {
-            throw new UnsupportedOperationException(EnsOperation.MODIFY_HAVIP_ATTRIBUTE.action());
-        }
-
-        @Override
-        public String associateHaVip(String haVipId, String targetId, InstanceType type) {
-            throw new UnsupportedOperationException(EnsOperation.ASSOCIATE_HAVIP.action());
-        }
-
-        @Override
-        public String unassociateHaVip(String haVipId, String targetId) {
-            throw new UnsupportedOperationException(EnsOperation.UNASSOCIATE_HAVIP.action());
         }
     }
 }

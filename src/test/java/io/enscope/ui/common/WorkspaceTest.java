@@ -8,12 +8,10 @@ import io.enscope.binding.BindingJob;
 import io.enscope.binding.EligibilityEngine;
 import io.enscope.binding.JobEngine;
 import io.enscope.binding.JobEvent;
-import io.enscope.binding.JobListener;
 import io.enscope.binding.JobState;
 import io.enscope.binding.PollPolicy;
 import io.enscope.emulator.scenario.DemoScenario;
-import io.enscope.ens.CreateHaVipRequest;
-import io.enscope.ens.EnsApi;
+import io.enscope.ens.UnsupportedEnsApi;
 import io.enscope.ens.EnsError;
 import io.enscope.ens.EnsException;
 import io.enscope.ens.HaVipQuery;
@@ -400,7 +398,7 @@ class WorkspaceTest {
      * An ENS that knows HaVips only. A change completes at the {@code completeAtRead}-th read of
      * its HaVip (as the emulator's {@code polls:N}), or by {@link #complete}.
      */
-    static final class FakeEns implements EnsApi {
+    static final class FakeEns extends UnsupportedEnsApi {
         private final Map<String, HaVip> haVips = new LinkedHashMap<>();
         private final Map<String, Integer> readsLeft = new HashMap<>();
         private final Map<Caller, AtomicInteger> reads = new ConcurrentHashMap<>();
@@ -513,21 +511,6 @@ class WorkspaceTest {
         @Override
         public Page<NetworkInterface> describeNetworkInterfaces(NetworkInterfaceQuery query, PageRequest page) {
             return Page.single(List.of());
-        }
-
-        @Override
-        public List<String> createHaVip(CreateHaVipRequest request) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String deleteHaVips(List<String> haVipIds) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String modifyHaVipAttribute(String haVipId, String name) {
-            throw new UnsupportedOperationException();
         }
     }
 }
