@@ -571,8 +571,7 @@ public final class Inventory {
                 affected.add(oldKey);
             }
         }
-        Map<String, List<HaVip>> puts = new HashMap<>();
-        List<String> emptied = new ArrayList<>();
+        Map<String, List<HaVip>> rebuilt = new HashMap<>();
         for (String groupKey : affected) {
             List<HaVip> before = index.get(groupKey);
             List<HaVip> group = new ArrayList<>((before == null ? 0 : before.size()) + 1);
@@ -589,13 +588,9 @@ public final class Inventory {
                 }
             }
             group.addAll(joining.getOrDefault(groupKey, List.of()));
-            if (group.isEmpty()) {
-                emptied.add(groupKey);
-            } else {
-                puts.put(groupKey, List.copyOf(group));
-            }
+            rebuilt.put(groupKey, group);
         }
-        return index.withAll(puts, emptied);
+        return withGroups(index, rebuilt);
     }
 
     /** {@link #retarget} for many HaVips: every target whose HaVips change is rebuilt once. */
@@ -620,8 +615,7 @@ public final class Inventory {
         }
         Set<String> targets = new LinkedHashSet<>(leaving.keySet());
         targets.addAll(joining.keySet());
-        Map<String, List<String>> puts = new HashMap<>();
-        List<String> emptied = new ArrayList<>();
+        Map<String, List<String>> rebuilt = new HashMap<>();
         for (String target : targets) {
             List<String> current = haVipIdsByTarget.get(target);
             List<String> list = new ArrayList<>(current == null ? List.of() : current);
@@ -630,13 +624,23 @@ public final class Inventory {
                 list.removeIf(left::contains);
             }
             list.addAll(joining.getOrDefault(target, List.of()));
-            if (list.isEmpty()) {
-                emptied.add(target);
-            } else {
-                puts.put(target, List.copyOf(list));
-            }
+            rebuilt.put(target, list);
         }
-        return haVipIdsByTarget.withAll(puts, emptied);
+        return withGroups(haVipIdsByTarget, rebuilt);
+    }
+
+    /** {@code index} with the {@code rebuilt} groups in one batch: an emptied group leaves it. */
+    private static <T> ShardedMap<List<T>> withGroups(ShardedMap<List<T>> index, Map<String, List<T>> rebuilt) {
+        Map<String, List<T>> puts = new HashMap<>();
+        List<String> emptied = new ArrayList<>();
+        rebuilt.forEach((key, group) -> {
+            if (group.isEmpty()) {
+                emptied.add(key);
+            } else {
+                puts.put(key, List.copyOf(group));
+            }
+        });
+        return index.withAll(puts, emptied);
     }
 
     /** The part of a snapshot that only a full load changes. */
