@@ -46,6 +46,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * Binding latency (design.md: a bind whose association takes D seconds is shown {@code InUse}
@@ -189,27 +190,15 @@ public final class BindingLatencyBenchmark {
                     shownAt.compareAndSet(0, System.nanoTime());
                 }
             };
-            jobs.addListener(listener);
-            BenchFx.onFx(() -> {
-                ws.inventoryProperty().addListener(inventoryListener);
-                return null;
-            });
+            watch(jobs, listener, ws, inventoryListener);
             long t0 = System.nanoTime();
             BindingJob job = jobs.submitBind(haVipId, targetId, InstanceType.valueOf(pairs.get(i)[2]));
             BenchFx.await("bind " + haVipId, TIMEOUT, () -> shownAt.get() != 0 && succeededAt.get() != 0);
             // Let the refreshes the last job events asked for land, so that they are counted.
             BenchFx.sleep(1500);
-            jobs.removeListener(listener);
-            BenchFx.onFx(() -> {
-                ws.inventoryProperty().removeListener(inventoryListener);
-                return null;
-            });
-            Map<RecordingEnsApi.Caller, Integer> calls = new EnumMap<>(RecordingEnsApi.Caller.class);
-            for (RecordingEnsApi.Call c : api.haVipCalls()) {
-                if (c.nanos() >= t0 && (haVipId.equals(c.haVipId()) || c.haVipId() == null)) {
-                    calls.merge(c.caller(), 1, Integer::sum);
-                }
-            }
+            unwatch(jobs, listener, ws, inventoryListener);
+            Map<RecordingEnsApi.Caller, Integer> calls = haVipCallsSince(api, t0,
+                    c -> haVipId.equals(c.haVipId()) || c.haVipId() == null);
             succeeded[i] = (succeededAt.get() - t0) / 1_000_000;
             shown[i] = (shownAt.get() - t0) / 1_000_000;
             associating[i] = associatingAt.get() == 0 ? -1 : (associatingAt.get() - t0) / 1_000_000;
@@ -259,11 +248,7 @@ public final class BindingLatencyBenchmark {
                 }
             }
         };
-        jobs.addListener(listener);
-        BenchFx.onFx(() -> {
-            ws.inventoryProperty().addListener(inventoryListener);
-            return null;
-        });
+        watch(jobs, listener, ws, inventoryListener);
         long t0 = System.nanoTime();
         for (String[] pair : pairs) {
             jobs.submitBind(pair[0], pair[1], InstanceType.valueOf(pair[2]));
@@ -271,17 +256,8 @@ public final class BindingLatencyBenchmark {
         BenchFx.await("the binds", TIMEOUT, () -> succeeded.size() == pairs.size() && shownAt.size() == pairs.size());
         long done = System.nanoTime();
         BenchFx.sleep(1500);
-        jobs.removeListener(listener);
-        BenchFx.onFx(() -> {
-            ws.inventoryProperty().removeListener(inventoryListener);
-            return null;
-        });
-        Map<RecordingEnsApi.Caller, Integer> calls = new EnumMap<>(RecordingEnsApi.Caller.class);
-        for (RecordingEnsApi.Call c : api.haVipCalls()) {
-            if (c.nanos() >= t0) {
-                calls.merge(c.caller(), 1, Integer::sum);
-            }
-        }
+        unwatch(jobs, listener, ws, inventoryListener);
+        Map<RecordingEnsApi.Caller, Integer> calls = haVipCallsSince(api, t0, c -> true);
         long[] latencies = shownAt.values().stream().mapToLong(t -> (t - t0) / 1_000_000).toArray();
         System.out.println();
         System.out.printf(Locale.ROOT, "%d binds submitted at once (association D = %d ms): all shown InUse after "
@@ -339,5 +315,33 @@ public final class BindingLatencyBenchmark {
 
     private static int maxOf(int[] values) {
         return java.util.Arrays.stream(values).max().orElse(0);
+    }
+
+    private static void watch(JobEngine jobs, JobListener listener, Workspace ws, ChangeListener<Inventory> inventory) {
+        jobs.addListener(listener);
+        BenchFx.onFx(() -> {
+            ws.inventoryProperty().addListener(inventory);
+            return null;
+        });
+    }
+
+    private static void unwatch(JobEngine jobs, JobListener listener, Workspace ws, ChangeListener<Inventory> inventory) {
+        jobs.removeListener(listener);
+        BenchFx.onFx(() -> {
+            ws.inventoryProperty().removeListener(inventory);
+            return null;
+        });
+    }
+
+    /** DescribeHaVips calls sent from {@code t0} on that {@code counted} accepts, by caller. */
+    private static Map<RecordingEnsApi.Caller, Integer> haVipCallsSince(RecordingEnsApi api, long t0,
+                                                                       Predicate<RecordingEnsApi.Call> counted) {
+        Map<RecordingEnsApi.Caller, Integer> calls = new EnumMap<>(RecordingEnsApi.Caller.class);
+        for (RecordingEnsApi.Call c : api.haVipCalls()) {
+            if (c.nanos() >= t0 && counted.test(c)) {
+                calls.merge(c.caller(), 1, Integer::sum);
+            }
+        }
+        return calls;
     }
 }
