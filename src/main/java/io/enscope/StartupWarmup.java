@@ -63,8 +63,9 @@ public final class StartupWarmup {
     private final FutureTask<List<Image>> windowIcons = new FutureTask<>(WindowIcons::images);
     private final CountDownLatch toolkit = new CountDownLatch(1);
     private final CountDownLatch firstFrame = new CountDownLatch(1);
-    private final List<String> classes;
-    private final List<String> viewClasses;
+    /** Read by the warm-up thread itself, off the launching thread. */
+    private final Supplier<List<String>> classes;
+    private final Supplier<List<String>> viewClasses;
     private final ClassLoader loader;
     private final StringBuilder timeline = new StringBuilder();
     private long startedNanos;
@@ -77,10 +78,15 @@ public final class StartupWarmup {
     }
 
     StartupWarmup(Path settingsFile, List<String> classes, List<String> viewClasses, ClassLoader loader) {
+        this(settingsFile, () -> List.copyOf(classes), () -> List.copyOf(viewClasses), loader);
+    }
+
+    private StartupWarmup(Path settingsFile, Supplier<List<String>> classes, Supplier<List<String>> viewClasses,
+                          ClassLoader loader) {
         this.settingsFile = settingsFile;
         this.settings = new FutureTask<>(() -> new SettingsStore(settingsFile).load());
-        this.classes = List.copyOf(classes);
-        this.viewClasses = List.copyOf(viewClasses);
+        this.classes = classes;
+        this.viewClasses = viewClasses;
         this.loader = loader;
     }
 
@@ -95,8 +101,8 @@ public final class StartupWarmup {
         }
         try {
             ClassLoader loader = StartupWarmup.class.getClassLoader();
-            StartupWarmup warmup = new StartupWarmup(dataDir.resolve("settings.json"), readClassList(CLASS_LIST),
-                    readClassList(VIEWS_CLASS_LIST), loader);
+            StartupWarmup warmup = new StartupWarmup(dataDir.resolve("settings.json"),
+                    () -> readClassList(CLASS_LIST), () -> readClassList(VIEWS_CLASS_LIST), loader);
             Thread thread = new Thread(warmup::run, "enscope-startup-warmup");
             thread.setDaemon(true);
             thread.setPriority(Thread.MIN_PRIORITY); // a hint only: Linux ignores Java priorities
@@ -147,7 +153,7 @@ public final class StartupWarmup {
         step("settings", settings);
         step("texts", () -> new I18n(Language.resolve(settingsOrDefaults().language(), Locale.getDefault()).locale()));
         step("icon glyphs", AppIcon::values);
-        for (String name : classes) {
+        for (String name : classes.get()) {
             if (!toolkitSteps && toolkit.getCount() == 0) {
                 mark("classes " + loaded);
                 runToolkitSteps();
@@ -160,9 +166,10 @@ public final class StartupWarmup {
                 runToolkitSteps();
             }
             // The views' classes only once the first frame is out, so as not to compete with it.
-            if (!viewClasses.isEmpty() && firstFrame.await(30, TimeUnit.SECONDS)) {
+            List<String> views = viewClasses.get();
+            if (!views.isEmpty() && firstFrame.await(30, TimeUnit.SECONDS)) {
                 mark("first frame");
-                viewClasses.forEach(this::preload);
+                views.forEach(this::preload);
                 mark("view classes " + loaded);
             }
         } catch (InterruptedException e) {
