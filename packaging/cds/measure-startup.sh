@@ -7,11 +7,19 @@
 #   mvn -Ppackage -DskipTests package && mvn test-compile
 #   packaging/cds/measure-startup.sh [image dir, default target/jpackage/image/Enscope] [runs, default 5] [test classes, default target/test-classes]
 #
-# The image is copied twice into a temporary directory (the copies also show that the CDS archive
-# survives being moved, as it is by the installer): one with the probe added to the class path, one
+# The image is copied twice into a temporary directory (with CDS=packaged the copies also show that
+# the image's CDS archive survives being moved, as it is by the installer): one with the probe added
+# to the class path, one
 # whose main class is the bare window (io.enscope.bench.BareWindow) and whose launcher passes none of
 # Enscope's JVM tuning options (pom property app.jvm.options, the -XX: lines of the .cfg): a bare
 # window is a plain JavaFX launch, as in StartupBenchmark. Runs alternate.
+#
+# Each copy is then set up as the Linux packages set up an installed console (postinst, %post): its
+# runtime's CDS archive is made again at its final place with the application's classes as well,
+# from lib/app/enscope-installed.classlist for Enscope and from a class list of its own first run
+# for the bare window, so that each gets the best archive it can have. CDS=packaged keeps the
+# image's archive instead (JDK and JavaFX classes only): how the image starts without an installer
+# that archives (the app image itself; Windows and macOS so far).
 set -euo pipefail
 image="${1:-target/jpackage/image/Enscope}"
 runs="${2:-5}"
@@ -29,11 +37,25 @@ prepare() { # $1 copy name, $2 main class
 prepare enscope io.enscope.Main
 prepare bare io.enscope.bench.BareWindow\$Launcher
 sed -i '/^java-options=-XX:/d' "$work/bare/lib/app/Enscope.cfg"
-cds="no"; [[ -f "$work/enscope/lib/runtime/lib/server/classes.jsa" ]] && cds="yes"
-echo "image $image (CDS archive: $cds), $runs runs each, $(nproc) CPUs, load average $(cut -d' ' -f1 /proc/loadavg)"
 
 xrun=()
 [[ -z "${DISPLAY:-}" ]] && xrun=(xvfb-run -a -s "-screen 0 1920x1080x24")
+archive() { # $1 copy name, $2 class list: the runtime's archive made again, as postinst does
+    local jsa="$work/$1/lib/runtime/lib/server/classes.jsa"
+    JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$2 -XX:SharedArchiveFile=$jsa.new -Xlog:all=off" \
+        "$work/$1/bin/Enscope" >/dev/null 2>&1
+    mv -f "$jsa.new" "$jsa"
+}
+cds="${CDS:-installed}"
+if [[ ! -f "$work/enscope/lib/runtime/lib/server/classes.jsa" ]]; then
+    cds="none"
+elif [[ "$cds" == installed ]]; then
+    archive enscope "$work/enscope/lib/app/enscope-installed.classlist"
+    JAVA_TOOL_OPTIONS="-Denscope.data.dir=$(mktemp -d -p "$work") -Denscope.startup.exit=true -XX:DumpLoadedClassList=$work/bare.classlist" \
+        timeout 60 "${xrun[@]}" "$work/bare/bin/Enscope" >/dev/null 2>&1
+    archive bare "$work/bare.classlist"
+fi
+echo "image $image (CDS archive: $cds), $runs runs each, $(nproc) CPUs, load average $(cut -d' ' -f1 /proc/loadavg)"
 measure() { # $1 copy name -> prints pulse ms (a run that prints nothing within 60 s is killed)
     local data; data="$(mktemp -d -p "$work")"
     JAVA_TOOL_OPTIONS="-Denscope.data.dir=$data" timeout 60 "${xrun[@]}" "$work/$1/bin/Enscope" 2>/dev/null \
