@@ -35,6 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -171,5 +172,35 @@ class ExplorerViewTest {
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(robot.lookup("#associationTable .status-pill").queryAllAs(Label.class))
                         .extracting(Label::getText).contains("Unassociating"));
+    }
+    /**
+     * A cold start's longest FX stall was the explorer's first pulse (tree, toolbar and tab pane
+     * styled and laid out at once): the tab pane now joins in a later pulse, and its tables later.
+     */
+    @Test
+    void aNewExplorerShowsItsTreeAndToolBarFirstAndItsTabPaneAfterThatPulse() throws Exception {
+        ExplorerViewModel vm = new ExplorerViewModel(workspace, dialogs, new SimpleStringProperty(""));
+        ViewLoader loader = new ViewLoader(workspace.i18n(), type -> {
+            throw new IllegalStateException("unexpected controller " + type);
+        });
+        List<List<Boolean>> pulses = new CopyOnWriteArrayList<>();
+        Scene[] scene = new Scene[1];
+        FxToolkit.setupFixture(() -> {
+            ExplorerView view = loader.load(ExplorerView.class, new ExplorerView(vm)).controller();
+            scene[0] = new Scene(new BorderPane(view.root()), 1200, 760);
+            Theme.style(scene[0]);
+            // per pulse: tree in the scene, tab pane in the scene, HaVip table in the scene
+            scene[0].addPostLayoutPulseListener(() -> pulses.add(List.of(scene[0].lookup("#tree") != null,
+                    scene[0].lookup("#tabs") != null, scene[0].lookup("#haVipTable") != null)));
+            Stage stage = new Stage();
+            stage.setScene(scene[0]);
+            stage.show();
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> pulses.stream().anyMatch(p -> p.get(2)));
+
+        assertThat(pulses.get(0)).as("the first pulse: tree, no tab pane, no table").containsExactly(true, false, false);
+        int tabPane = pulses.indexOf(List.of(true, true, false));
+        assertThat(tabPane).as("a pulse with the tab pane but no table yet").isPositive();
+        assertThat(pulses.indexOf(List.of(true, true, true))).isGreaterThan(tabPane);
     }
 }
