@@ -19,7 +19,8 @@
 # from lib/app/enscope-installed.classlist for Enscope and from a class list of its own first run
 # for the bare window, so that each gets the best archive it can have. CDS=packaged keeps the
 # image's archive instead (JDK and JavaFX classes only): how the image starts without an installer
-# that archives (the app image itself; Windows and macOS so far).
+# that archives (the app image itself; Windows and macOS so far). CDS=both measures the two ways
+# in one run, alternating (four copies), and prints both.
 set -euo pipefail
 image="${1:-target/jpackage/image/Enscope}"
 runs="${2:-5}"
@@ -34,9 +35,18 @@ prepare() { # $1 copy name, $2 main class
     sed -i "s|^app.mainclass=.*|app.classpath=\$APPDIR/probe.jar\napp.mainclass=$2|" "$work/$1/lib/app/Enscope.cfg"
     printf 'java-options=-Djavafx.preloader=io.enscope.bench.StartupProbe\n' >> "$work/$1/lib/app/Enscope.cfg"
 }
-prepare enscope io.enscope.Main
-prepare bare io.enscope.bench.BareWindow\$Launcher
-sed -i '/^java-options=-XX:/d' "$work/bare/lib/app/Enscope.cfg"
+cds="${CDS:-installed}"
+[[ -f "$image/lib/runtime/lib/server/classes.jsa" ]] || cds="none"
+case "$cds" in
+    installed) pairs=(installed) ;;
+    both) pairs=(installed packaged) ;;
+    *) pairs=(packaged) ;;
+esac
+for pair in "${pairs[@]}"; do
+    prepare "enscope-$pair" io.enscope.Main
+    prepare "bare-$pair" io.enscope.bench.BareWindow\$Launcher
+    sed -i '/^java-options=-XX:/d' "$work/bare-$pair/lib/app/Enscope.cfg"
+done
 
 xrun=()
 [[ -z "${DISPLAY:-}" ]] && xrun=(xvfb-run -a -s "-screen 0 1920x1080x24")
@@ -46,14 +56,11 @@ archive() { # $1 copy name, $2 class list: the runtime's archive made again, as 
         "$work/$1/bin/Enscope" >/dev/null 2>&1
     mv -f "$jsa.new" "$jsa"
 }
-cds="${CDS:-installed}"
-if [[ ! -f "$work/enscope/lib/runtime/lib/server/classes.jsa" ]]; then
-    cds="none"
-elif [[ "$cds" == installed ]]; then
-    archive enscope "$work/enscope/lib/app/enscope-installed.classlist"
+if [[ "${pairs[0]}" == installed ]]; then
+    archive enscope-installed "$work/enscope-installed/lib/app/enscope-installed.classlist"
     JAVA_TOOL_OPTIONS="-Denscope.data.dir=$(mktemp -d -p "$work") -Denscope.startup.exit=true -XX:DumpLoadedClassList=$work/bare.classlist" \
-        timeout 60 "${xrun[@]}" "$work/bare/bin/Enscope" >/dev/null 2>&1
-    archive bare "$work/bare.classlist"
+        timeout 60 "${xrun[@]}" "$work/bare-installed/bin/Enscope" >/dev/null 2>&1
+    archive bare-installed "$work/bare.classlist"
 fi
 echo "image $image (CDS archive: $cds), $runs runs each, $(nproc) CPUs, load average $(cut -d' ' -f1 /proc/loadavg)"
 measure() { # $1 copy name -> prints pulse ms (a run that prints nothing within 60 s is killed)
@@ -61,11 +68,19 @@ measure() { # $1 copy name -> prints pulse ms (a run that prints nothing within 
     JAVA_TOOL_OPTIONS="-Denscope.data.dir=$data" timeout 60 "${xrun[@]}" "$work/$1/bin/Enscope" 2>/dev/null \
         | sed -n 's/.*STARTUP showing=[0-9]* pulse=\([0-9]*\).*/\1/p'
 }
-declare -a e b
+declare -A shown
 for ((i = 1; i <= runs; i++)); do
-    e+=("$(measure enscope)"); b+=("$(measure bare)")
-    echo "run $i: Enscope ${e[-1]} ms, bare ${b[-1]} ms"
+    line="run $i:"
+    for pair in "${pairs[@]}"; do
+        e="$(measure "enscope-$pair")"; b="$(measure "bare-$pair")"
+        shown[enscope-$pair]+="$e "; shown[bare-$pair]+="$b "
+        line+=" [$pair] Enscope $e ms, bare $b ms"
+    done
+    echo "$line"
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
-me="$(median "${e[@]}")"; mb="$(median "${b[@]}")"
-echo "window shown, from JVM start (median of $runs): Enscope $me ms, bare $mb ms, ratio $(awk -v a="$me" -v b="$mb" 'BEGIN {printf "%.2f", a/b}')  (budget: <= 1.5); load average $(cut -d' ' -f1 /proc/loadavg)"
+for pair in "${pairs[@]}"; do
+    # shellcheck disable=SC2086 # the lists are space-separated numbers
+    me="$(median ${shown[enscope-$pair]})"; mb="$(median ${shown[bare-$pair]})"
+    echo "window shown, from JVM start (median of $runs, archive $pair): Enscope $me ms, bare $mb ms, ratio $(awk -v a="$me" -v b="$mb" 'BEGIN {printf "%.2f", a/b}')  (budget: <= 1.5); load average $(cut -d' ' -f1 /proc/loadavg)"
+done
