@@ -176,6 +176,7 @@ class ExplorerViewTest {
     /**
      * A cold start's longest FX stall was the explorer's first pulse (tree, toolbar and tab pane
      * styled and laid out at once): the tab pane now joins in a later pulse, and its tables later.
+     * As in the console, the explorer is put into a window that is already showing.
      */
     @Test
     void aNewExplorerShowsItsTreeAndToolBarFirstAndItsTabPaneAfterThatPulse() throws Exception {
@@ -183,24 +184,28 @@ class ExplorerViewTest {
         ViewLoader loader = new ViewLoader(workspace.i18n(), type -> {
             throw new IllegalStateException("unexpected controller " + type);
         });
+        // per pulse once the explorer is in the scene: tab pane in the scene, HaVip table in the scene
         List<List<Boolean>> pulses = new CopyOnWriteArrayList<>();
-        Scene[] scene = new Scene[1];
+        BorderPane workArea = new BorderPane();
         FxToolkit.setupFixture(() -> {
-            ExplorerView view = loader.load(ExplorerView.class, new ExplorerView(vm)).controller();
-            scene[0] = new Scene(new BorderPane(view.root()), 1200, 760);
-            Theme.style(scene[0]);
-            // per pulse: tree in the scene, tab pane in the scene, HaVip table in the scene
-            scene[0].addPostLayoutPulseListener(() -> pulses.add(List.of(scene[0].lookup("#tree") != null,
-                    scene[0].lookup("#tabs") != null, scene[0].lookup("#haVipTable") != null)));
+            Scene scene = new Scene(workArea, 1200, 760);
+            Theme.style(scene);
+            scene.addPostLayoutPulseListener(() -> {
+                if (scene.lookup("#tree") != null) {
+                    pulses.add(List.of(scene.lookup("#tabs") != null, scene.lookup("#haVipTable") != null));
+                }
+            });
             Stage stage = new Stage();
-            stage.setScene(scene[0]);
+            stage.setScene(scene);
             stage.show();
         });
-        await().atMost(Duration.ofSeconds(10)).until(() -> pulses.stream().anyMatch(p -> p.get(2)));
+        WaitForAsyncUtils.waitForFxEvents();
+        FxToolkit.setupFixture(() -> workArea.setCenter(loader.load(ExplorerView.class, new ExplorerView(vm)).root()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> pulses.stream().anyMatch(p -> p.get(1)));
 
-        assertThat(pulses.get(0)).as("the first pulse: tree, no tab pane, no table").containsExactly(true, false, false);
-        int tabPane = pulses.indexOf(List.of(true, true, false));
+        assertThat(pulses.get(0)).as("the explorer's first pulse: no tab pane, no table").containsExactly(false, false);
+        int tabPane = pulses.indexOf(List.of(true, false));
         assertThat(tabPane).as("a pulse with the tab pane but no table yet").isPositive();
-        assertThat(pulses.indexOf(List.of(true, true, true))).isGreaterThan(tabPane);
+        assertThat(pulses.indexOf(List.of(true, true))).isGreaterThan(tabPane);
     }
 }
