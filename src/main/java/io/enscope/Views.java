@@ -49,7 +49,7 @@ final class Views {
     /**
      * Builds the explorer and the activities pane of a workspace and puts them in the main window,
      * in several FX turns, each after the pulse that styled and laid out the previous one: the
-     * explorer with its first tab now; its HaVip detail and its other tabs' tables after that
+     * explorer's tree and toolbar now; its tab pane, its tables and its HaVip detail after that
      * (see {@link ExplorerView#afterBuilt}); the activities table last. In one turn, in a cold
      * JVM, this was a stall of 250–600 ms (FXML, then the first CSS and layout of every control
      * class in one pulse). The activities' ViewModel, and with it the pane's title and the status

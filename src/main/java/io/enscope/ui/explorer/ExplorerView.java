@@ -343,7 +343,7 @@ public final class ExplorerView {
 
     /**
      * The tables are put in their tabs one FX turn after another, after the explorer's first
-     * pulse (which styles the tree, the toolbar and the tab pane), the shown tab's first: TabPane
+     * pulse (which styles the tree and the toolbar) and the tab pane's, the shown tab's first: TabPane
      * styles (and gives skins to) hidden tabs' content too, and three tables with their column
      * headers in the explorer's first pulse made it long. A tab selected before then gets its
      * table at once. The tables are built (FXML) and fed by the ViewModel from the start; only
