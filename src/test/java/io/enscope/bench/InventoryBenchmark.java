@@ -275,7 +275,7 @@ public final class InventoryBenchmark {
     }
 
     /** The HaVip with another name, its first binding gone or a new one Associating, its status to match. */
-    private static HaVip changed(HaVip haVip, int round) {
+    static HaVip changed(HaVip haVip, int round) {
         List<HaVipAssociation> associations = new ArrayList<>(haVip.associations());
         if (associations.isEmpty()) {
             associations.add(new HaVipAssociation("i-burst-" + round, InstanceType.ENS_INSTANCE, null, "10.0.0.1",
