@@ -218,6 +218,7 @@ public final class InventoryBenchmark {
         System.out.printf(Locale.ROOT, "Enscope inventory benchmark, bursts only: large scenario (seed 42), %d CPU(s), "
                 + "Java %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         try (EnsEmulator emulator = EnsEmulator.builder().scenario(LargeScenario.create(42L))
+                .timings(Timings.all(TransitionTiming.fixed(Duration.ofHours(1))))
                 .account(Account.generate(false)).port(0).start();
              SdkEnsApi sdk = new SdkEnsApi(EnsClientConfig.local(emulator.endpoint()),
                      EnsCredentialsProvider.of(EnsCredentials.of(emulator.adminAccount().accessKeyId(),
