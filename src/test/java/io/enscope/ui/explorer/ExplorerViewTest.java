@@ -173,6 +173,7 @@ class ExplorerViewTest {
                 assertThat(robot.lookup("#associationTable .status-pill").queryAllAs(Label.class))
                         .extracting(Label::getText).contains("Unassociating"));
     }
+
     /**
      * A cold start's longest FX stall was the explorer's first pulse (tree, toolbar and tab pane
      * styled and laid out at once): the tab pane now joins in a later pulse, and its tables later.
