@@ -217,15 +217,24 @@ public final class InventoryBenchmark {
     private static void burstOnly(int rounds, int size) {
         System.out.printf(Locale.ROOT, "Enscope inventory benchmark, bursts only: large scenario (seed 42), %d CPU(s), "
                 + "Java %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        Inventory inventory = loadLarge();
+        System.out.println("loaded: " + inventory);
+        bursts(inventory, rounds, size);
+    }
+
+    /**
+     * {@code large} (seed 42) loaded once through the SDK, as the console loads it, from an emulator
+     * that is stopped afterwards. Its transitions are frozen: HaVips being created or deleted would
+     * otherwise come and go while the pages are read.
+     */
+    static Inventory loadLarge() {
         try (EnsEmulator emulator = EnsEmulator.builder().scenario(LargeScenario.create(42L))
                 .timings(Timings.all(TransitionTiming.fixed(Duration.ofHours(1))))
                 .account(Account.generate(false)).port(0).start();
              SdkEnsApi sdk = new SdkEnsApi(EnsClientConfig.local(emulator.endpoint()),
                      EnsCredentialsProvider.of(EnsCredentials.of(emulator.adminAccount().accessKeyId(),
                              emulator.adminAccount().accessKeySecret())))) {
-            Inventory inventory = new InventoryLoader(sdk, LoadOptions.defaults()).load(List.of());
-            System.out.println("loaded: " + inventory);
-            bursts(inventory, rounds, size);
+            return new InventoryLoader(sdk, LoadOptions.defaults()).load(List.of());
         }
     }
 

@@ -3,20 +3,9 @@ package io.enscope.bench;
 import io.enscope.binding.CandidateScope;
 import io.enscope.binding.EligibilityEngine;
 import io.enscope.binding.EligibilityReport;
-import io.enscope.emulator.Account;
-import io.enscope.emulator.EnsEmulator;
-import io.enscope.emulator.Timings;
-import io.enscope.emulator.TransitionTiming;
-import io.enscope.emulator.scenario.LargeScenario;
-import io.enscope.ens.EnsClientConfig;
-import io.enscope.ens.EnsCredentials;
-import io.enscope.ens.EnsCredentialsProvider;
-import io.enscope.ens.SdkEnsApi;
 import io.enscope.ens.model.HaVip;
 import io.enscope.ens.model.Region;
 import io.enscope.inventory.Inventory;
-import io.enscope.inventory.InventoryLoader;
-import io.enscope.inventory.LoadOptions;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -30,7 +19,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,19 +65,10 @@ public class InventoryJmh {
     private int nextRegion;
     private int nextBurst;
 
-    /** Loads {@code large} through the SDK from a fresh emulator, then stops the emulator. */
+    /** Loads {@code large} through the SDK ({@link InventoryBenchmark#loadLarge}). */
     @Setup(Level.Trial)
     public void load() {
-        // Transitions frozen (as in InventoryBenchmark): HaVips being created or deleted would
-        // otherwise come and go while the pages are read.
-        try (EnsEmulator emulator = EnsEmulator.builder().scenario(LargeScenario.create(42L))
-                .timings(Timings.all(TransitionTiming.fixed(Duration.ofHours(1))))
-                .account(Account.generate(false)).port(0).start();
-             SdkEnsApi sdk = new SdkEnsApi(EnsClientConfig.local(emulator.endpoint()),
-                     EnsCredentialsProvider.of(EnsCredentials.of(emulator.adminAccount().accessKeyId(),
-                             emulator.adminAccount().accessKeySecret())))) {
-            inventory = new InventoryLoader(sdk, LoadOptions.defaults()).load(List.of());
-        }
+        inventory = InventoryBenchmark.loadLarge();
         haVips = inventory.haVips();
         regionIds = inventory.regions().stream().map(Region::id).toList();
         int step = Math.max(1, haVips.size() / BURST);
