@@ -49,15 +49,16 @@ public final class EniRow implements ExplorerRow {
         lastHaVipIds = haVipIds;
         String instance = value.instanceId() == null ? ""
                 : context.inventory().instance(value.instanceId()).map(Instance::name).orElse("");
-        List<Object> inputs = List.of(value, haVipIds, instance, context.vSwitchName(value.vSwitchId()));
+        String vSwitch = context.vSwitchName(value.vSwitchId());
+        List<Object> inputs = List.of(value, haVipIds, instance, vSwitch);
         networkInterface.set(value);
         // A reload reads every ENI again: when nothing the row shows changed, its cells and the
         // table's sort and filter are left alone (thousands of rows on a large node).
-        if (inputs.equals(derivedFrom)) {
-            derivedFrom = inputs;
+        boolean unchanged = inputs.equals(derivedFrom);
+        derivedFrom = inputs;
+        if (unchanged) {
             return;
         }
-        derivedFrom = inputs;
         name.set(RowContext.text(value.name()));
         type.set(typeText(value, context));
         status.set(context.statuses().networkInterface(value.status(), value.rawStatus()));
@@ -65,7 +66,7 @@ public final class EniRow implements ExplorerRow {
         instanceId.set(RowContext.text(value.instanceId()));
         instanceName.set(instance);
         vSwitchId.set(RowContext.text(value.vSwitchId()));
-        vSwitchName.set((String) inputs.get(3));
+        vSwitchName.set(vSwitch);
         haVipCount.set(haVipIds.size());
         List<String> searchable = new ArrayList<>(List.of(id, name.get(), type.get(), RowContext.text(value.rawType()),
                 status.get().text(), instanceId.get(), instanceName.get(), vSwitchId.get(), vSwitchName.get()));

@@ -56,11 +56,11 @@ public final class HaVipRow implements ExplorerRow {
         List<Object> inputs = List.of(value, targetNames, vSwitch);
         haVip.set(value);
         // A reload reads every HaVip again: unchanged rows leave the table's sort and filter alone.
-        if (inputs.equals(derivedFrom)) {
-            derivedFrom = inputs;
+        boolean unchanged = inputs.equals(derivedFrom);
+        derivedFrom = inputs;
+        if (unchanged) {
             return;
         }
-        derivedFrom = inputs;
         name.set(RowContext.text(value.name()));
         ipAddress.set(RowContext.text(value.ipAddress()));
         status.set(context.statuses().haVip(value.status(), value.rawStatus()));

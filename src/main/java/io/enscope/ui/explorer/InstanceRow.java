@@ -45,11 +45,11 @@ public final class InstanceRow implements ExplorerRow {
         List<Object> inputs = List.of(value, haVipIds, vSwitch);
         instance.set(value);
         // A reload reads every instance again: unchanged rows leave the table's sort and filter alone.
-        if (inputs.equals(derivedFrom)) {
-            derivedFrom = inputs;
+        boolean unchanged = inputs.equals(derivedFrom);
+        derivedFrom = inputs;
+        if (unchanged) {
             return;
         }
-        derivedFrom = inputs;
         name.set(RowContext.text(value.name()));
         status.set(context.statuses().instance(value.status(), value.rawStatus()));
         privateIp.set(RowContext.text(value.primaryPrivateIpAddress()));
