@@ -153,8 +153,8 @@ public final class ExplorerView {
 
     /**
      * Runs {@code step} in its own FX turn once the explorer is complete: after the pulses that
-     * styled the explorer, its HaVip detail and its other tabs' tables, each built in a turn of
-     * its own (the composition root builds the activities pane that way).
+     * styled its tree and toolbar, its tab pane, its tables and its HaVip detail, each built in a
+     * turn of its own (the composition root builds the activities pane that way).
      *
      * @param step the work
      */
