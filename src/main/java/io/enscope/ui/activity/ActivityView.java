@@ -47,8 +47,6 @@ import java.util.function.Supplier;
  */
 public final class ActivityView {
     private static final PseudoClass RESUMED = PseudoClass.getPseudoClass("resumed");
-    private static final PseudoClass[] TONE_CLASSES = java.util.Arrays.stream(Tone.values())
-            .map(t -> PseudoClass.getPseudoClass(t.pseudoClass())).toArray(PseudoClass[]::new);
 
     private final ActivityViewModel viewModel;
     private final I18n i18n;
@@ -262,12 +260,7 @@ public final class ActivityView {
                 return;
             }
             setText(row.getKindText());
-            AppIcon kind = row.getKind() == JobKind.BIND ? AppIcon.BIND : AppIcon.UNBIND;
-            if (icon == null) {
-                icon = kind.graphic();
-            } else if (icon.getIconCode() != kind.ikon()) {
-                icon.setIconCode(kind.ikon());
-            }
+            icon = (row.getKind() == JobKind.BIND ? AppIcon.BIND : AppIcon.UNBIND).on(icon);
             setGraphic(icon);
             if (row.getRetryOf() == null) {
                 setTooltip(null);
@@ -391,7 +384,7 @@ public final class ActivityView {
             ActivityRow row = isEmpty() ? null : getItem();
             Tone current = row == null ? null : row.getTone();
             for (Tone tone : Tone.values()) {
-                pseudoClassStateChanged(TONE_CLASSES[tone.ordinal()], tone == current);
+                pseudoClassStateChanged(StatusPill.pseudoClass(tone), tone == current);
             }
             pseudoClassStateChanged(RESUMED, row != null && row.isResumed());
         }

@@ -114,24 +114,11 @@ final class BindCells {
         @Override
         void render(BindRow row) {
             setText(row.getKindText());
-            icon = reuse(icon, row.type() == InstanceType.NETWORK_INTERFACE ? AppIcon.NETWORK_INTERFACE
-                    : AppIcon.INSTANCE);
+            icon = (row.type() == InstanceType.NETWORK_INTERFACE ? AppIcon.NETWORK_INTERFACE : AppIcon.INSTANCE)
+                    .on(icon);
             setGraphic(icon);
         }
     }
-
-    /** {@code icon} showing {@code glyph}: made on first use, then only its glyph changes. */
-    static FontIcon reuse(FontIcon icon, AppIcon glyph) {
-        if (icon == null) {
-            return glyph.graphic();
-        }
-        if (icon.getIconCode() != glyph.ikon()) {
-            icon.setIconCode(glyph.ikon());
-        }
-        return icon;
-    }
-
-
 
     /** The target's status as a pill; its tooltip is the status as ENS spells it. */
     static final class StatusCell extends RowCell {
@@ -226,11 +213,12 @@ final class BindCells {
         void render(BindRow row) {
             current = row;
             Eligibility eligibility = row.getEligibility();
-            verdictIcon = reuse(verdictIcon, switch (eligibility) {
+            AppIcon glyph = switch (eligibility) {
                 case ELIGIBLE -> AppIcon.OK;
                 case ADVISORY -> AppIcon.WARNING;
                 case INELIGIBLE -> AppIcon.BLOCKED;
-            });
+            };
+            verdictIcon = glyph.on(verdictIcon);
             icon.setGraphic(verdictIcon);
             words.setText(eligibility == Eligibility.ELIGIBLE ? viewModel.i18n().get("bind.verdict.eligible")
                     : row.getReasonText());

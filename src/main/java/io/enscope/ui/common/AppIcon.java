@@ -59,4 +59,21 @@ public enum AppIcon {
         icon.getStyleClass().add("app-icon");
         return icon;
     }
+
+    /**
+     * This glyph on {@code reused}, the icon a cell keeps for every row it shows: only its glyph
+     * changes (no new node, no restyling); a new icon when there is none yet.
+     *
+     * @param reused the cell's icon, null before its first row
+     * @return the icon to show
+     */
+    public FontIcon on(FontIcon reused) {
+        if (reused == null) {
+            return graphic();
+        }
+        if (reused.getIconCode() != ikon) {
+            reused.setIconCode(ikon);
+        }
+        return reused;
+    }
 }

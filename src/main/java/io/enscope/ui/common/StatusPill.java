@@ -50,12 +50,13 @@ public final class StatusPill extends Label {
             setGraphic(null);
             return;
         }
-        if (icon == null) {
-            icon = shown.icon().graphic();
-        } else if (icon.getIconCode() != shown.icon().ikon()) {
-            icon.setIconCode(shown.icon().ikon());
-        }
+        icon = shown.icon().on(icon);
         setGraphic(icon);
+    }
+
+    /** @return the CSS pseudo-class of {@code tone} (made once per tone) */
+    public static PseudoClass pseudoClass(Tone tone) {
+        return TONE_CLASSES[tone.ordinal()];
     }
 
     public Tone tone() {
