@@ -509,17 +509,17 @@ public final class ExplorerViewModel {
         Set<String> knownInstances = instances.known();
         Set<String> knownEnis = enis.known();
         try {
-            workspace.tasks().submit("explorer rows", progress -> new Object[] {
+            workspace.tasks().submit("explorer rows", progress -> new BuiltRows(
                     haVips.build(haVipModels, knownHaVips, context),
                     instances.build(instanceModels, knownInstances, context),
-                    enis.build(eniModels, knownEnis, context)}, built -> {
+                    enis.build(eniModels, knownEnis, context)), built -> {
                         rowsBuilding.set(false);
                         if (disposed) {
                             return;
                         }
-                        haVips.offer(built[0]);
-                        instances.offer(built[1]);
-                        enis.offer(built[2]);
+                        haVips.offer(built.haVips());
+                        instances.offer(built.instances());
+                        enis.offer(built.enis());
                         // the node may have changed meanwhile: then its rows are made in turn
                         rebuildRows();
                     }, error -> {
@@ -532,6 +532,11 @@ public final class ExplorerViewModel {
             rowsBuilding.set(false);
             rebuildRowsInline();
         }
+    }
+
+    /** The rows {@link #buildInBackground} made, per table, by id. */
+    private record BuiltRows(Map<String, HaVipRow> haVips, Map<String, InstanceRow> instances,
+                             Map<String, EniRow> enis) {
     }
 
     /** Syncs the tables now, on this thread, with the rows made in the background if any. */
@@ -600,9 +605,8 @@ public final class ExplorerViewModel {
         }
 
         /** UI thread: keeps rows made by {@link #build} for the next sync. */
-        @SuppressWarnings("unchecked")
-        void offer(Object rows) {
-            prebuilt.putAll((Map<String, R>) rows);
+        void offer(Map<String, R> rows) {
+            prebuilt.putAll(rows);
         }
 
         void sync(List<M> models, RowContext context) {
