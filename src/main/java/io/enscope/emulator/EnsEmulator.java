@@ -53,7 +53,8 @@ public final class EnsEmulator implements AutoCloseable {
             accounts.put(a.accessKeyId(), a);
         }
         Scenario start = b.scenario;
-        if (b.stateFile != null && Files.exists(b.stateFile)) {
+        boolean restored = b.stateFile != null && Files.exists(b.stateFile);
+        if (restored) {
             start = ScenarioFiles.read(b.stateFile);
             LOG.info("emulator state restored from {}", b.stateFile);
         }
@@ -63,7 +64,9 @@ public final class EnsEmulator implements AutoCloseable {
         this.persister = b.stateFile == null ? null : new StatePersister(b.stateFile, state);
         if (persister != null) {
             state.setChangeListener(persister::changed);
-            persister.saveNow();
+            if (!restored) { // a restored state is what the file holds: written again at its first change
+                persister.saveNow();
+            }
         }
 
         this.address = InetAddress.getByName(b.bindAddress);

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * every change within {@value #COALESCE_MILLIS} ms, the {@code large} scenario's (19 MB) takes a few
  * hundred, and rewriting it every 200 ms while bindings run took the cores from the console that
  * embeds the emulator. What changed since the last write is lost only if the process dies; closing
- * writes it.
+ * writes it. A state that has not changed since it was read from the file or last written is not
+ * written again, on start nor on close: the file already holds it.
  */
 final class StatePersister {
     private static final Logger LOG = LoggerFactory.getLogger(StatePersister.class);
@@ -33,6 +34,8 @@ final class StatePersister {
     private final Path file;
     private final EmulatorState state;
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** A change not yet in the file; cleared before the snapshot a write takes, so no change is missed. */
+    private final AtomicBoolean dirty = new AtomicBoolean();
     private volatile long lastWriteMillis;
     private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ens-emulator-state-writer");
@@ -46,10 +49,11 @@ final class StatePersister {
     }
 
     void changed() {
+        dirty.set(true);
         if (scheduled.compareAndSet(false, true)) {
             writer.schedule(() -> {
                 scheduled.set(false);
-                saveNow();
+                saveIfChanged();
             }, waitAfter(lastWriteMillis), TimeUnit.MILLISECONDS);
         }
     }
@@ -59,7 +63,20 @@ final class StatePersister {
         return Math.min(MAX_WAIT_MILLIS, Math.max(COALESCE_MILLIS, writeMillis * IDLE_PER_WRITE));
     }
 
+    /** Writes the state if it changed since the last write (or was never written by this persister). */
+    synchronized void saveIfChanged() {
+        if (dirty.compareAndSet(true, false)) {
+            write();
+        }
+    }
+
+    /** Writes the state now, changed or not: a fresh state whose file does not exist yet. */
     synchronized void saveNow() {
+        dirty.set(false);
+        write();
+    }
+
+    private void write() {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -75,6 +92,6 @@ final class StatePersister {
 
     void close() {
         writer.shutdownNow();
-        saveNow();
+        saveIfChanged();
     }
 }
