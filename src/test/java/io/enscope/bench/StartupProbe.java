@@ -12,9 +12,13 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The child side of {@link StartupBenchmark}: a JavaFX {@link Preloader} named by
@@ -43,6 +47,12 @@ import java.util.Map;
  *
  * <p>({@code -Denscope.startup.profile.views=true} with the profile: it covers the time from the
  * first frame to that line instead of the start-up.)
+ *
+ * <p>With {@code -Denscope.startup.threads=true} (Linux) it adds two lines after the first: how long
+ * each thread of the process (the JIT compiler's and the GC's too) was on a CPU and how long it
+ * waited for one, until the window was showing and from then to its first pulse:
+ *
+ * <pre>THREADS showing to pulse:  JavaFX Applicat=148/6 C1 CompilerThre=99/98 GC Thread*=12/10 …</pre>
  */
 public final class StartupProbe extends Preloader {
     private static final long JVM_START = ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -79,6 +89,7 @@ public final class StartupProbe extends Preloader {
 
     private static void watch(Stage stage, long preloader) {
         long showing = System.currentTimeMillis() - JVM_START;
+        Map<String, long[]> atShowing = ThreadTimes.read();
         Scene scene = stage.getScene();
         Runnable[] pulse = new Runnable[1];
         pulse[0] = () -> {
@@ -92,6 +103,10 @@ public final class StartupProbe extends Preloader {
                 long cpu = processCpuMillis();
                 System.out.println("STARTUP showing=" + showing + " pulse=" + shown + " preloader=" + preloader
                         + " fxcpu=" + fxCpu + " cpu=" + cpu);
+                if (Boolean.getBoolean("enscope.startup.threads")) {
+                    System.out.println("THREADS until showing: " + ThreadTimes.format(atShowing, Map.of()));
+                    System.out.println("THREADS showing to pulse: " + ThreadTimes.format(ThreadTimes.read(), atShowing));
+                }
                 if (Boolean.getBoolean("enscope.startup.profile.views")) {
                     Profiler.restart(); // from the first frame on, until the views are built
                 } else {
@@ -285,6 +300,54 @@ public final class StartupProbe extends Preloader {
                             .forEach(e -> System.out.println("  " + e.getValue() + "  " + e.getKey()));
                 }
             }
+        }
+    }
+
+    /**
+     * With {@code -Denscope.startup.threads=true} (Linux): every thread's time on a CPU and waiting
+     * for one, from {@code /proc/self/task/TID/schedstat}, JVM threads (compiler, GC) included, until
+     * the window is showing and from then to its first pulse: which threads the first frame shares
+     * the cores with.
+     */
+    private static final class ThreadTimes {
+        private static final long[] NONE = new long[2];
+
+        /** Nanoseconds on a CPU and waiting for one, by thread name (numbered threads summed). */
+        static Map<String, long[]> read() {
+            Map<String, long[]> times = new HashMap<>();
+            if (!Boolean.getBoolean("enscope.startup.threads")) {
+                return times;
+            }
+            try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+                tasks.forEach(task -> {
+                    try {
+                        String name = Files.readString(task.resolve("comm")).strip().replaceAll("#?\\d+$", "*");
+                        String[] stat = Files.readString(task.resolve("schedstat")).strip().split(" ");
+                        long[] t = times.computeIfAbsent(name, n -> new long[2]);
+                        t[0] += Long.parseLong(stat[0]);
+                        t[1] += Long.parseLong(stat[1]);
+                    } catch (IOException | RuntimeException e) {
+                        // a thread that ended meanwhile
+                    }
+                });
+            } catch (IOException e) {
+                // not Linux: nothing to report
+            }
+            return times;
+        }
+
+        /** The threads that ran or waited at least 2 ms between the two readings, busiest first. */
+        static String format(Map<String, long[]> now, Map<String, long[]> before) {
+            StringBuilder out = new StringBuilder();
+            now.entrySet().stream()
+                    .map(e -> Map.entry(e.getKey(), new long[] {
+                        (e.getValue()[0] - before.getOrDefault(e.getKey(), NONE)[0]) / 1_000_000,
+                        (e.getValue()[1] - before.getOrDefault(e.getKey(), NONE)[1]) / 1_000_000}))
+                    .filter(e -> e.getValue()[0] + e.getValue()[1] >= 2)
+                    .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
+                    .forEach(e -> out.append(' ').append(e.getKey()).append('=').append(e.getValue()[0]).append('/')
+                            .append(e.getValue()[1]));
+            return out.append("  (ms on a CPU/ms waiting for one)").toString();
         }
     }
 }
