@@ -7,6 +7,7 @@ import io.enscope.ui.bind.BindView;
 import io.enscope.ui.bind.BindViewModel;
 import io.enscope.ui.common.Dialogs;
 import io.enscope.ui.common.I18n;
+import io.enscope.ui.common.PulseSteps;
 import io.enscope.ui.common.TaskRunner;
 import io.enscope.ui.common.Tone;
 import io.enscope.ui.common.ViewLoader;
@@ -49,7 +50,8 @@ final class Views {
     /**
      * Builds the explorer and the activities pane of a workspace and puts them in the main window,
      * in several FX turns, each after the pulse that styled and laid out the previous one: the
-     * explorer's tree and toolbar now; its tab pane, its tables and its HaVip detail after that
+     * explorer's nodes now; its tree and toolbar in the window after the next pulse; its tab pane,
+     * its tables and its HaVip detail after that
      * (see {@link ExplorerView#afterBuilt}); the activities table last. In one turn, in a cold
      * JVM, this was a stall of 250–600 ms (FXML, then the first CSS and layout of every control
      * class in one pulse). The activities' ViewModel, and with it the pane's title and the status
@@ -61,7 +63,11 @@ final class Views {
         ExplorerViewModel explorer = new ExplorerViewModel(workspace, dialogs, main.searchProperty());
         ExplorerView explorerView = new ExplorerView(explorer);
         loader.load(ExplorerView.class, explorerView);
-        view.setWorkArea(explorerView.root());
+        // Into the window one pulse later: loading the FXML (25-40 ms in a cold JVM) and the pulse
+        // that styles and lays out the tree and toolbar (about 65 ms) are then two stretches of FX
+        // work with input handled between them, not one stall of about 100 ms.
+        PulseSteps joining = new PulseSteps(view.root()).then(() -> view.setWorkArea(explorerView.root()));
+        disposers.add(joining::cancel);
         currentExplorer = explorer;
         disposers.add(explorer::dispose);
         disposers.add(() -> currentExplorer = null);
