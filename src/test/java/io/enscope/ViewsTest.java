@@ -1,9 +1,7 @@
 package io.enscope;
 
 import io.enscope.ui.TestWorkspaces;
-import io.enscope.ui.common.ExecutorTaskRunner;
 import io.enscope.ui.common.Theme;
-import io.enscope.ui.common.UiThread;
 import io.enscope.ui.common.ViewLoader;
 import io.enscope.ui.common.Workspace;
 import io.enscope.ui.havip.RecordingDialogs;
@@ -38,7 +36,6 @@ import static org.awaitility.Awaitility.await;
 class ViewsTest {
     @TempDir
     Path dir;
-    private ExecutorTaskRunner tasks;
     private TestWorkspaces sandbox;
     private Workspace workspace;
     private final RecordingDialogs dialogs = new RecordingDialogs();
@@ -49,11 +46,8 @@ class ViewsTest {
 
     @BeforeEach
     void start() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        tasks = new ExecutorTaskRunner(2, UiThread.fx());
-        sandbox = TestWorkspaces.start(dir, tasks, UiThread.fx());
+        sandbox = TestWorkspaces.onFx(dir);
         workspace = sandbox.workspace();
-        WaitForAsyncUtils.waitForFxEvents();
         FxToolkit.setupFixture(() -> {
             Theme.LIGHT.apply();
             mainViewModel = new MainViewModel(workspace.i18n(), dialogs);
@@ -75,7 +69,6 @@ class ViewsTest {
     void stop() throws Exception {
         FxToolkit.setupFixture(() -> disposers.forEach(Runnable::run));
         FxToolkit.cleanupStages();
-        tasks.shutdown();
         sandbox.close();
     }
 

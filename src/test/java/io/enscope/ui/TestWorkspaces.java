@@ -13,10 +13,13 @@ import io.enscope.ens.EnsCredentialsProvider;
 import io.enscope.ens.SdkEnsApi;
 import io.enscope.inventory.Inventory;
 import io.enscope.inventory.InventoryLoader;
+import io.enscope.ui.common.ExecutorTaskRunner;
 import io.enscope.ui.common.I18n;
 import io.enscope.ui.common.TaskRunner;
 import io.enscope.ui.common.UiThread;
 import io.enscope.ui.common.Workspace;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +28,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A real {@link Workspace} on the sandbox (embedded emulator, demo scenario) for UI tests: the
@@ -36,6 +40,8 @@ public final class TestWorkspaces implements AutoCloseable {
     private final JobEngine jobs;
     private final ActivityLog log;
     private final Workspace workspace;
+    /** The task runner this made itself ({@link #onFx}) and shuts down on close; else null. */
+    private ExecutorTaskRunner ownTasks;
 
     private TestWorkspaces(Sandbox sandbox, SdkEnsApi api, JobEngine jobs, ActivityLog log, Workspace workspace) {
         this.sandbox = sandbox;
@@ -43,6 +49,20 @@ public final class TestWorkspaces implements AutoCloseable {
         this.jobs = jobs;
         this.log = log;
         this.workspace = workspace;
+    }
+
+    /**
+     * For TestFX tests: registers the primary stage, starts the workspace with a task runner of its
+     * own (two threads, results on the FX thread; shut down by {@link #close}) and waits until the
+     * FX thread has applied the loaded inventory.
+     */
+    public static TestWorkspaces onFx(Path dataDir) throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
+        ExecutorTaskRunner tasks = new ExecutorTaskRunner(2, UiThread.fx());
+        TestWorkspaces started = start(dataDir, tasks, UiThread.fx());
+        started.ownTasks = tasks;
+        WaitForAsyncUtils.waitForFxEvents();
+        return started;
     }
 
     /**
@@ -102,5 +122,8 @@ public final class TestWorkspaces implements AutoCloseable {
         log.close();
         api.close();
         sandbox.close();
+        if (ownTasks != null) {
+            ownTasks.shutdown();
+        }
     }
 }

@@ -6,9 +6,7 @@ import io.enscope.emulator.scenario.DemoScenario;
 import io.enscope.emulator.scenario.DemoScenario.Showcase;
 import io.enscope.ens.model.HaVip;
 import io.enscope.ui.TestWorkspaces;
-import io.enscope.ui.common.ExecutorTaskRunner;
 import io.enscope.ui.common.Theme;
-import io.enscope.ui.common.UiThread;
 import io.enscope.ui.common.Workspace;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -40,21 +38,16 @@ class BindViewTest {
     Path dataDir;
 
     private TestWorkspaces sandbox;
-    private ExecutorTaskRunner tasks;
 
     @BeforeEach
     void start() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        tasks = new ExecutorTaskRunner(2, UiThread.fx());
-        sandbox = TestWorkspaces.start(dataDir, tasks, UiThread.fx());
-        WaitForAsyncUtils.waitForFxEvents();
+        sandbox = TestWorkspaces.onFx(dataDir);
     }
 
     @AfterEach
     void stop() throws Exception {
         FxToolkit.cleanupStages();
         sandbox.close();
-        tasks.shutdown();
     }
 
     private Stage open(BindViewModel viewModel) throws Exception {

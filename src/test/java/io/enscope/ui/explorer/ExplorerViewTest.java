@@ -5,9 +5,7 @@ import io.enscope.ens.model.HaVip;
 import io.enscope.ens.model.HaVipAssociation;
 import io.enscope.ens.model.VSwitch;
 import io.enscope.ui.TestWorkspaces;
-import io.enscope.ui.common.ExecutorTaskRunner;
 import io.enscope.ui.common.Theme;
-import io.enscope.ui.common.UiThread;
 import io.enscope.ui.common.ViewLoader;
 import io.enscope.ui.common.Workspace;
 import io.enscope.ui.havip.AssociationRow;
@@ -47,17 +45,13 @@ class ExplorerViewTest {
     private final StringProperty search = new SimpleStringProperty("");
     @TempDir
     Path dir;
-    private ExecutorTaskRunner tasks;
     private TestWorkspaces sandbox;
     private Workspace workspace;
 
     @BeforeEach
     void start() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        tasks = new ExecutorTaskRunner(2, UiThread.fx());
-        sandbox = TestWorkspaces.start(dir, tasks, UiThread.fx());
+        sandbox = TestWorkspaces.onFx(dir);
         workspace = sandbox.workspace();
-        WaitForAsyncUtils.waitForFxEvents();
         ExplorerViewModel vm = new ExplorerViewModel(workspace, dialogs, search);
         ViewLoader loader = new ViewLoader(workspace.i18n(), type -> {
             throw new IllegalStateException("unexpected controller " + type);
@@ -82,7 +76,6 @@ class ExplorerViewTest {
     @AfterEach
     void stop() throws Exception {
         FxToolkit.cleanupStages();
-        tasks.shutdown();
         sandbox.close();
     }
 

@@ -2,9 +2,7 @@ package io.enscope.ui.havip;
 
 import io.enscope.ens.model.VSwitch;
 import io.enscope.ui.TestWorkspaces;
-import io.enscope.ui.common.ExecutorTaskRunner;
 import io.enscope.ui.common.Theme;
-import io.enscope.ui.common.UiThread;
 import io.enscope.ui.common.ViewLoader;
 import io.enscope.ui.common.Workspace;
 import javafx.scene.control.Label;
@@ -30,7 +28,6 @@ class CreateHaVipViewTest {
     private final RecordingDialogs dialogs = new RecordingDialogs();
     @TempDir
     Path dir;
-    private ExecutorTaskRunner tasks;
     private TestWorkspaces sandbox;
     private Workspace workspace;
     private CreateHaVipViewModel vm;
@@ -38,11 +35,8 @@ class CreateHaVipViewTest {
 
     @BeforeEach
     void start() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        tasks = new ExecutorTaskRunner(2, UiThread.fx());
-        sandbox = TestWorkspaces.start(dir, tasks, UiThread.fx());
+        sandbox = TestWorkspaces.onFx(dir);
         workspace = sandbox.workspace();
-        WaitForAsyncUtils.waitForFxEvents();
         VSwitch web = Demo.vSwitch(workspace.inventory(), "cn-hangzhou-telecom", "prod-web-a");
         vm = new CreateHaVipViewModel(workspace, dialogs, web.id());
         ViewLoader loader = new ViewLoader(workspace.i18n(), type -> {
@@ -60,7 +54,6 @@ class CreateHaVipViewTest {
     @AfterEach
     void stop() throws Exception {
         FxToolkit.cleanupStages();
-        tasks.shutdown();
         sandbox.close();
     }
 
