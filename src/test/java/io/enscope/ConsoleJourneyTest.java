@@ -11,6 +11,7 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -56,6 +57,11 @@ class ConsoleJourneyTest {
         await().atMost(UI_TIMEOUT).until(() -> mainStage().isPresent()
                 && robot.lookup("#tree").tryQueryAs(TreeView.class).map(t -> t.getRoot() != null
                 && !t.getRoot().getChildren().isEmpty()).orElse(false));
+        // The journeys are watched once the console has started: its views built (the activities
+        // table is the last of them) and its first inventory shown, as FxStallLargeTest's start ends.
+        await().atMost(UI_TIMEOUT).until(() -> robot.lookup("#activitySlot").tryQueryAs(StackPane.class)
+                .map(slot -> !slot.getChildren().isEmpty()).orElse(false) && text("#statusText").contains("instances"));
+        WaitForAsyncUtils.waitForFxEvents();
         watchdog = FxStallWatchdog.start();
     }
 
