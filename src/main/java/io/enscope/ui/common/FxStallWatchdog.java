@@ -44,6 +44,8 @@ public final class FxStallWatchdog implements AutoCloseable {
     private static final int MAX_TRACKED_MILLIS = 10_000;
     private static final int OWN_FRAMES_SHOWN = 6;
     private static final int LONGEST_KEPT = 5;
+    /** The name JavaFX gives its application thread (every glass platform, Monocle included). */
+    private static final String FX_THREAD_NAME = "JavaFX Application Thread";
 
     private final long intervalNanos;
     private final long sampleAfterNanos;
@@ -177,6 +179,7 @@ public final class FxStallWatchdog implements AutoCloseable {
     }
 
     private void begin() {
+        fxThread = findFxThread();
         synchronized (lock) {
             startedAt = System.nanoTime();
             running = true;
@@ -247,6 +250,29 @@ public final class FxStallWatchdog implements AutoCloseable {
                 longest.remove(longest.size() - 1);
             }
         }
+    }
+
+    /**
+     * The FX thread, known before the first ping comes back, so that the CPU of a stall that is
+     * already going on when the watchdog starts is measured too; null when the toolkit has none yet
+     * (then the first pong tells).
+     */
+    private static Thread findFxThread() {
+        if (Platform.isFxApplicationThread()) {
+            return Thread.currentThread();
+        }
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread[] threads = new Thread[root.activeCount() + 16];
+        int count = root.enumerate(threads, true);
+        for (int i = 0; i < count; i++) {
+            if (FX_THREAD_NAME.equals(threads[i].getName())) {
+                return threads[i];
+            }
+        }
+        return null;
     }
 
     /** CPU time of the FX thread so far, -1 when unknown. */
