@@ -54,12 +54,10 @@ class ConsoleJourneyTest {
         System.setProperty("enscope.sandbox.delay", "fixed:2500");
         FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(App.class);
-        await().atMost(UI_TIMEOUT).until(() -> mainStage().isPresent()
-                && robot.lookup("#tree").tryQueryAs(TreeView.class).map(t -> t.getRoot() != null
-                && !t.getRoot().getChildren().isEmpty()).orElse(false));
         // The journeys are watched once the console has started: its views built (the activities
-        // table is the last of them) and its first inventory shown, as FxStallLargeTest's start ends.
-        await().atMost(UI_TIMEOUT).until(() -> robot.lookup("#activitySlot").tryQueryAs(StackPane.class)
+        // table is the last of them, after the explorer's tree) and its first inventory shown.
+        await().atMost(UI_TIMEOUT).until(() -> mainStage().isPresent()
+                && robot.lookup("#activitySlot").tryQueryAs(StackPane.class)
                 .map(slot -> !slot.getChildren().isEmpty()).orElse(false) && text("#statusText").contains("instances"));
         WaitForAsyncUtils.waitForFxEvents();
         watchdog = FxStallWatchdog.start();

@@ -30,11 +30,9 @@ class FxStallWatchdogTest {
     private static void work(long millis) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long until = threads.getCurrentThreadCpuTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        long spins = 0;
         while (threads.getCurrentThreadCpuTime() < until) {
-            spins++;
+            Thread.onSpinWait();
         }
-        assertThat(spins).isPositive();
     }
 
     @Test
