@@ -10,28 +10,19 @@ import io.enscope.emulator.fault.FaultKind;
 import io.enscope.emulator.fault.FaultRule;
 import io.enscope.emulator.scenario.DemoScenario;
 import io.enscope.emulator.scenario.Scenario;
-import io.enscope.ens.CreateHaVipRequest;
 import io.enscope.ens.EnsApi;
 import io.enscope.ens.EnsClientConfig;
 import io.enscope.ens.EnsCredentials;
 import io.enscope.ens.EnsCredentialsProvider;
 import io.enscope.ens.EnsException;
+import io.enscope.ens.ForwardingEnsApi;
 import io.enscope.ens.HaVipQuery;
-import io.enscope.ens.InstanceQuery;
-import io.enscope.ens.NetworkInterfaceQuery;
-import io.enscope.ens.NetworkQuery;
 import io.enscope.ens.RetrySettings;
 import io.enscope.ens.SdkEnsApi;
-import io.enscope.ens.VSwitchQuery;
 import io.enscope.ens.model.HaVip;
-import io.enscope.ens.model.Instance;
 import io.enscope.ens.model.InstanceType;
-import io.enscope.ens.model.Network;
-import io.enscope.ens.model.NetworkInterface;
 import io.enscope.ens.model.Page;
 import io.enscope.ens.model.PageRequest;
-import io.enscope.ens.model.Region;
-import io.enscope.ens.model.VSwitch;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -287,17 +278,16 @@ class JobEmulatorTest {
     /**
      * Counts what reaches the gateway: every write with its outcome, and the reads. Thread-safe.
      */
-    static class CountingEnsApi implements EnsApi {
+    static class CountingEnsApi extends ForwardingEnsApi {
         /** One write and what came of it: {@code OK} or the error code. */
         record Call(String action, String haVipId, String targetId, String outcome) {
         }
 
-        final EnsApi delegate;
         final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
         final AtomicInteger reads = new AtomicInteger();
 
         CountingEnsApi(EnsApi delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         List<Call> writes(String action) {
@@ -309,7 +299,7 @@ class JobEmulatorTest {
         @Override
         public String associateHaVip(String haVipId, String targetId, InstanceType type) {
             try {
-                String requestId = delegate.associateHaVip(haVipId, targetId, type);
+                String requestId = delegate().associateHaVip(haVipId, targetId, type);
                 calls.add(new Call("AssociateHaVip", haVipId, targetId, "OK"));
                 return requestId;
             } catch (EnsException failure) {
@@ -321,7 +311,7 @@ class JobEmulatorTest {
         @Override
         public String unassociateHaVip(String haVipId, String targetId) {
             try {
-                String requestId = delegate.unassociateHaVip(haVipId, targetId);
+                String requestId = delegate().unassociateHaVip(haVipId, targetId);
                 calls.add(new Call("UnassociateHaVip", haVipId, targetId, "OK"));
                 return requestId;
             } catch (EnsException failure) {
@@ -333,53 +323,13 @@ class JobEmulatorTest {
         @Override
         public Optional<HaVip> describeHaVip(String haVipId) {
             reads.incrementAndGet();
-            return delegate.describeHaVip(haVipId);
+            return delegate().describeHaVip(haVipId);
         }
 
         @Override
         public Page<HaVip> describeHaVips(HaVipQuery query, PageRequest page) {
             reads.incrementAndGet();
-            return delegate.describeHaVips(query, page);
-        }
-
-        @Override
-        public List<Region> describeRegions() {
-            return delegate.describeRegions();
-        }
-
-        @Override
-        public Page<Network> describeNetworks(NetworkQuery query, PageRequest page) {
-            return delegate.describeNetworks(query, page);
-        }
-
-        @Override
-        public Page<VSwitch> describeVSwitches(VSwitchQuery query, PageRequest page) {
-            return delegate.describeVSwitches(query, page);
-        }
-
-        @Override
-        public Page<Instance> describeInstances(InstanceQuery query, PageRequest page) {
-            return delegate.describeInstances(query, page);
-        }
-
-        @Override
-        public Page<NetworkInterface> describeNetworkInterfaces(NetworkInterfaceQuery query, PageRequest page) {
-            return delegate.describeNetworkInterfaces(query, page);
-        }
-
-        @Override
-        public List<String> createHaVip(CreateHaVipRequest request) {
-            return delegate.createHaVip(request);
-        }
-
-        @Override
-        public String deleteHaVips(List<String> haVipIds) {
-            return delegate.deleteHaVips(haVipIds);
-        }
-
-        @Override
-        public String modifyHaVipAttribute(String haVipId, String name) {
-            return delegate.modifyHaVipAttribute(haVipId, name);
+            return delegate().describeHaVips(query, page);
         }
     }
 }
