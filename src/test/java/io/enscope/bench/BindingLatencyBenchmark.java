@@ -76,9 +76,9 @@ import java.util.function.Predicate;
  * <p>A benchmark, not a test: it prints and asserts nothing. Run it from the project directory:
  *
  * <pre>
- * mvn -B -q -o -Dbuild.dir=target-perf test-compile \
- *     org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile=target-perf/cp.txt
- * java -cp "$(cat target-perf/cp.txt):target-perf/classes:target-perf/test-classes" \
+ * mvn -B -q -o test-compile \
+ *     org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -cp "$(cat target/cp.txt):target/classes:target/test-classes" \
  *     io.enscope.bench.BindingLatencyBenchmark [D-millis] [binds]
  * </pre>
  *

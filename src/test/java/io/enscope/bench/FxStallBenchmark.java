@@ -60,9 +60,9 @@ import java.util.Set;
  * during stalls) and asserts nothing. Run it from the project directory:
  *
  * <pre>
- * mvn -B -q -o -Dbuild.dir=target-perf test-compile \
- *     org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile=target-perf/cp.txt
- * java -Xmx1g -cp "$(cat target-perf/cp.txt):target-perf/classes:target-perf/test-classes" \
+ * mvn -B -q -o test-compile \
+ *     org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -Xmx1g -cp "$(cat target/cp.txt):target/classes:target/test-classes" \
  *     io.enscope.bench.FxStallBenchmark [delay] [bindings]
  * </pre>
  *

@@ -22,7 +22,7 @@ import java.util.Locale;
 public final class FxStallLog {
     /** design.md "Budgets": the FX thread never stalls longer than this. */
     public static final Duration BUDGET = Duration.ofMillis(100);
-    /** Tests fail only above this, so that a loaded CI machine does not make them flaky (issue 6). */
+    /** Tests fail only above this, so that a loaded CI machine does not make them flaky. */
     public static final Duration FAIL_ABOVE = Duration.ofMillis(500);
 
     private FxStallLog() {

@@ -61,13 +61,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * directory with:
  *
  * <pre>
- * mvn -B -q -o -Dbuild.dir=target-inv test-compile \
- *     org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile=target-inv/cp.txt
- * java -Xmx300m -cp "$(cat target-inv/cp.txt):target-inv/classes:target-inv/test-classes" \
+ * mvn -B -q -o test-compile \
+ *     org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -Xmx300m -cp "$(cat target/cp.txt):target/classes:target/test-classes" \
  *     io.enscope.bench.InventoryBenchmark [loads] [seed] [latencyMillis]
  * </pre>
  *
- * <p>({@code -Dbuild.dir} may be left out to use {@code target/}.) {@code -Xmx300m} runs the whole
+ * <p>{@code -Xmx300m} runs the whole
  * sandbox (emulator and inventory) within the heap budget. {@code loads} (default 3) is the number
  * of measured loads per mode, {@code seed} (default 42) the seed of the large scenario,
  * {@code latencyMillis} (default 20; 0 skips that part) the simulated latency of each call.

@@ -33,9 +33,9 @@ import java.util.stream.Stream;
  * <p>A benchmark, not a test. Run it from the project directory:
  *
  * <pre>
- * mvn -B -q -o -Dbuild.dir=target-perf test-compile \
- *     org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile=target-perf/cp.txt
- * java -cp "$(cat target-perf/cp.txt):target-perf/classes:target-perf/test-classes" \
+ * mvn -B -q -o test-compile \
+ *     org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -cp "$(cat target/cp.txt):target/classes:target/test-classes" \
  *     io.enscope.bench.StartupBenchmark [runs]
  * # the same under a real X server with GTK glass:
  * xvfb-run -a java -Denscope.bench.gtk=true -cp "…" io.enscope.bench.StartupBenchmark [runs]

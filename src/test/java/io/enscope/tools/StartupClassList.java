@@ -36,9 +36,9 @@ import java.util.regex.Pattern;
  * {@code StartupWarmupTest} fails when most of the list no longer resolves). From the project directory:
  *
  * <pre>
- * mvn -B -q -o -Dbuild.dir=target-startup test-compile \
- *     org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile=target-startup/cp.txt
- * java -cp "$(cat target-startup/cp.txt):target-startup/classes:target-startup/test-classes" \
+ * mvn -B -q -o test-compile \
+ *     org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -cp "$(cat target/cp.txt):target/classes:target/test-classes" \
  *     io.enscope.tools.StartupClassList src/main/resources/io/enscope/startup-classes.txt
  * </pre>
  */
