@@ -16,6 +16,7 @@ import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -31,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The FX-thread watchdog of issue 6 point 6 on the {@code large} scenario: the whole console,
+ * The FX-thread watchdog on the {@code large} scenario: the whole console,
  * headless on Monocle, on a sandbox holding 10,000 instances, 20,000 ENIs and 2,000 HaVips. The
  * longest stall is measured while the inventory loads (from the explorer built until the loaded
  * tree and tables are on screen), then while the user clicks through tree nodes (regions, a
@@ -42,6 +43,7 @@ import static org.awaitility.Awaitility.await;
  * cold JVM) is reported too, but not asserted: it does not depend on the scenario, and
  * {@link ConsoleJourneyTest} starts its watchdog after it as well.
  */
+@Tag("benchmark")
 class FxStallLargeTest {
     private static final Duration UI_TIMEOUT = Duration.ofSeconds(90);
 

@@ -93,7 +93,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Secret hygiene (design.md, "Reliability and security"; issue 6 point 5): a full session with
+ * Secret hygiene (design.md, "Reliability and security"): a full session with
  * DEBUG logging, whose config.json profiles carry a unique canary as their AccessKeySecret (and
  * another as an STS token), against an emulator that knows that secret — inventory, binds that
  * succeed, fail with an error code, time out on a slow write and lose their connection, a

@@ -50,7 +50,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Fuzzes the emulator's HTTP surface (design.md, "Reliability and security"; issue 6 point 4):
+ * Fuzzes the emulator's HTTP surface (design.md, "Reliability and security"):
  * more than ten thousand random and malformed requests, from a seeded {@link Random} so that a
  * failure can be replayed ({@code -Denscope.fuzz.seed=N}). Well-formed HTTP with random content
  * goes through {@link HttpClient} on keep-alive connections — signed v1 and v3 requests whose

@@ -48,8 +48,8 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
- * A soak of the binding engine under faults (design.md, "Reliability and security"; issue 6 point
- * 2): N bind and unbind jobs over many (HaVip, target) pairs of a scenario, through the real
+ * A soak of the binding engine under faults (design.md, "Reliability and security"): N bind and
+ * unbind jobs over many (HaVip, target) pairs of a scenario, through the real
  * {@link SdkEnsApi} (signatures, HTTP, timeouts), {@link JobEngine} and {@link ActivityLog},
  * against the emulator with its fault plan on — throttling on every action, {@code SystemError}
  * and a dropped connection after the write on the writes, slow answers (longer than the client's
@@ -110,8 +110,8 @@ public final class SoakRun {
             }
         }
 
-        /** Issue 6's fault plan: throttling 10 %, SystemError 2 %, drop 1 %, slow 2 % (1.5 s, read timeout 1 s). */
-        public static Options issueSix(int jobs, Scenario scenario, String scenarioName, long seed) {
+        /** The soak's fault plan: throttling 10 %, SystemError 2 %, drop 1 %, slow 2 % (1.5 s, read timeout 1 s). */
+        public static Options underFaults(int jobs, Scenario scenario, String scenarioName, long seed) {
             int pairs = Math.max(8, Math.min(60, jobs / 8));
             return new Options(jobs, scenario, scenarioName, pairs, 2, seed, 0.10, 0.02, 0.01, 0.02,
                     Duration.ofMillis(1500), Duration.ofSeconds(1), 8, false, Duration.ofMinutes(5));

@@ -15,7 +15,7 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The small soak of {@code mvn verify} (issue 6 point 2): 80 bind and unbind jobs over the demo
+ * The small soak of {@code mvn verify} : 80 bind and unbind jobs over the demo
  * scenario with the fault plan on, each fault kind also injected once on a write so that every
  * recovery path runs. {@link SoakMain} runs the full one (500 jobs and more).
  */
@@ -26,7 +26,7 @@ class SoakTest {
 
     @Test
     void eightyJobsUnderFaultsEndInTheEmulatorsRealStateAndAreAllInTheActivityLog() throws Exception {
-        SoakRun.Options options = SoakRun.Options.issueSix(80, DemoScenario.create(), "demo", 20261127L)
+        SoakRun.Options options = SoakRun.Options.underFaults(80, DemoScenario.create(), "demo", 20261127L)
                 .withEachFaultOnce(true).withFinishWithin(Duration.ofSeconds(60));
 
         SoakRun.Result result = SoakRun.run(options, dataDir);
@@ -49,7 +49,7 @@ class SoakTest {
     /** The checks can fail: a client that blindly sends a write again after a dropped connection is caught. */
     @Test
     void theSoakCatchesAClientThatSendsAnAmbiguousWriteAgain(@TempDir Path otherDir) throws Exception {
-        SoakRun.Options options = SoakRun.Options.issueSix(16, DemoScenario.create(), "demo", 7L)
+        SoakRun.Options options = SoakRun.Options.underFaults(16, DemoScenario.create(), "demo", 7L)
                 .withEachFaultOnce(true).withFinishWithin(Duration.ofSeconds(30));
 
         SoakRun.Result result = SoakRun.run(options, otherDir, SoakTest::resendingAmbiguousWrites);

@@ -2,6 +2,7 @@ package io.enscope.ui.common;
 
 import javafx.application.Platform;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
 
@@ -18,6 +19,7 @@ import static org.awaitility.Awaitility.await;
  * The watchdog on the real FX thread (headless Monocle): a stall made on purpose, by work that
  * keeps the FX thread on a CPU for a known time, is measured with that work.
  */
+@Tag("benchmark")
 class FxStallWatchdogTest {
     private static final long WORK_MILLIS = 300;
 
