@@ -3,6 +3,7 @@ package io.enscope.ui.activity;
 import io.enscope.binding.JobKind;
 import io.enscope.binding.JobState;
 import io.enscope.ui.common.AppIcon;
+import io.enscope.ui.common.SpokenText;
 import io.enscope.ui.common.I18n;
 import io.enscope.ui.common.StatusPill;
 import io.enscope.ui.common.Tone;
@@ -22,7 +23,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -360,7 +360,7 @@ public final class ActivityView {
     }
 
     /** Carries the state as pseudo-classes for styling: the tone's ({@code :error}, {@code :busy}…) and {@code :resumed}. */
-    private static final class ActivityTableRow extends TableRow<ActivityRow> {
+    private static final class ActivityTableRow extends SpokenText.Row<ActivityRow> {
         private final ChangeListener<JobState> onState = (obs, old, state) -> showState();
 
         ActivityTableRow() {

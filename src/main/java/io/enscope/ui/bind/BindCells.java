@@ -2,6 +2,7 @@ package io.enscope.ui.bind;
 
 import io.enscope.ens.model.InstanceType;
 import io.enscope.ui.common.AppIcon;
+import io.enscope.ui.common.SpokenText;
 import io.enscope.ui.common.StatusPill;
 import io.enscope.ui.havip.HoverTooltip;
 import javafx.beans.value.ObservableValue;
@@ -14,7 +15,6 @@ import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -73,9 +73,11 @@ final class BindCells {
     /** The selection check box: disabled for targets that cannot be chosen. */
     static final class SelectCell extends RowCell {
         private final CheckBox box = new CheckBox();
+        private final BindViewModel viewModel;
         private BindRow current;
 
         SelectCell(BindViewModel viewModel) {
+            this.viewModel = viewModel;
             box.setFocusTraversable(false);
             box.setOnAction(e -> {
                 if (current != null) {
@@ -98,6 +100,7 @@ final class BindCells {
             box.setSelected(row.isSelected());
             box.setDisable(!row.isSelectable() && !row.isSelected());
             box.setId("select-" + row.targetId());
+            box.setAccessibleText(viewModel.i18n().get("bind.select.accessible", row.targetId()));
             setGraphic(box);
         }
     }
@@ -247,7 +250,7 @@ final class BindCells {
     }
 
     /** A table row that greys out targets that cannot be bound and marks chosen ones. */
-    static final class Row extends TableRow<BindRow> {
+    static final class Row extends SpokenText.Row<BindRow> {
         private Subscription subscription = Subscription.EMPTY;
 
         @Override

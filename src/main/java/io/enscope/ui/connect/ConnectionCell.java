@@ -1,6 +1,8 @@
 package io.enscope.ui.connect;
 
 import io.enscope.ui.common.AppIcon;
+import io.enscope.ui.common.SpokenText;
+import javafx.scene.AccessibleAttribute;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -75,5 +77,14 @@ final class ConnectionCell extends ListCell<ConnectionRow> {
         setTooltip(row.location().isEmpty() ? null : new Tooltip(row.location()));
         setDisable(!row.usable());
         setGraphic(content);
+    }
+
+    @Override
+    public Object queryAccessibleAttribute(AccessibleAttribute attribute, Object... parameters) {
+        // the content is a graphic of labels: a screen reader gets their texts
+        if (attribute == AccessibleAttribute.TEXT && !isEmpty() && getItem() != null) {
+            return SpokenText.of(this);
+        }
+        return super.queryAccessibleAttribute(attribute, parameters);
     }
 }

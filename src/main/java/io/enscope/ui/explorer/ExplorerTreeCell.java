@@ -1,8 +1,10 @@
 package io.enscope.ui.explorer;
 
 import io.enscope.ui.common.AppIcon;
+import io.enscope.ui.common.SpokenText;
 import io.enscope.ui.havip.HoverTooltip;
 import javafx.geometry.Insets;
+import javafx.scene.AccessibleAttribute;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeCell;
@@ -67,6 +69,15 @@ final class ExplorerTreeCell extends TreeCell<ExplorerNode> {
         setText(null);
         setGraphic(box);
         tooltip.setText(tooltipText(node));
+    }
+
+    @Override
+    public Object queryAccessibleAttribute(AccessibleAttribute attribute, Object... parameters) {
+        // the content is a graphic of labels: a screen reader gets their texts
+        if (attribute == AccessibleAttribute.TEXT && !isEmpty() && getItem() != null) {
+            return SpokenText.of(this);
+        }
+        return super.queryAccessibleAttribute(attribute, parameters);
     }
 
     private static AppIcon icon(ExplorerNode.Kind kind) {

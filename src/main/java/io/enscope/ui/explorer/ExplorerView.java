@@ -1,6 +1,7 @@
 package io.enscope.ui.explorer;
 
 import io.enscope.ui.common.AppIcon;
+import io.enscope.ui.common.SpokenText;
 import io.enscope.ui.common.PulseSteps;
 import io.enscope.ui.havip.HaVipDetailView;
 import io.enscope.ui.havip.IdCell;
@@ -27,7 +28,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
@@ -446,7 +446,7 @@ public final class ExplorerView {
         // the previous node's rows, until the new node's are made in the background: not to be acted
         // on (set, not bound: a Tab sets its content's disable state when the content is put in)
         viewModel.rowsBuildingProperty().addListener((obs, was, building) -> table.setDisable(building));
-        table.setRowFactory(view -> fixesCellSize(new TableRow<>(), table.fixedCellSizeProperty()));
+        table.setRowFactory(view -> fixesCellSize(new SpokenText.Row<>(), table.fixedCellSizeProperty()));
         rows.comparatorProperty().bind(table.comparatorProperty());
         Label placeholder = new Label();
         placeholder.textProperty().bind(viewModel.placeholder(tab));

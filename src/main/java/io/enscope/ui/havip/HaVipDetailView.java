@@ -1,6 +1,7 @@
 package io.enscope.ui.havip;
 
 import io.enscope.ui.common.AppIcon;
+import io.enscope.ui.common.SpokenText;
 import io.enscope.ui.common.StatusPill;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -172,6 +173,7 @@ public final class HaVipDetailView {
     private void bindAssociations() {
         associationsTab.setGraphic(AppIcon.BIND.graphic());
         associationTable.setItems(viewModel.associations());
+        associationTable.setRowFactory(t -> new SpokenText.Row<>());
         viewModel.associations().comparatorProperty().bind(associationTable.comparatorProperty());
         associationTable.setPlaceholder(new Label(resources.getString("havip.detail.associations.none")));
         targetColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getTargetId()));
@@ -236,6 +238,7 @@ public final class HaVipDetailView {
     private void bindTimeline() {
         timelineTab.setGraphic(AppIcon.HISTORY.graphic());
         timelineTable.setItems(viewModel.timeline());
+        timelineTable.setRowFactory(t -> new SpokenText.Row<>());
         timelineTable.setPlaceholder(new Label(resources.getString("havip.timeline.none")));
         timeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().timeText()));
         actionColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().action()));
