@@ -21,9 +21,7 @@ import io.enscope.inventory.LoadOptions;
 import io.enscope.ui.common.Dialogs;
 import io.enscope.ui.common.ErrorDialog;
 import io.enscope.ui.common.ExecutorTaskRunner;
-import io.enscope.ui.common.FxStallWatchdog;
 import io.enscope.ui.common.I18n;
-import io.enscope.ui.common.PulseSteps;
 import io.enscope.ui.common.TaskRunner;
 import io.enscope.ui.common.Theme;
 import io.enscope.ui.common.Toasts;
@@ -82,17 +80,10 @@ public final class App extends Application {
     private final AppDialogs dialogs = new AppDialogs();
     private final Views views = new Views();
     private Toasts toasts;
-    private FxStallWatchdog fxWatchdog;
     private final List<Runnable> viewDisposers = new ArrayList<>();
-    /** The main view's root, made by {@link #buildMainView} until {@link #showMainView} puts it in the scene. */
     private Parent mainRoot;
     private volatile Sandbox sandbox;
-    /** How many times the main window was rebuilt (language switch); FX thread only. */
-    private long windowBuilds;
-    /** The attached workspace's first load until its views are built and start it; FX thread only. */
-    private Runnable firstLoad;
     private Session session;
-    private Optional<StartupWarmup> warmup = Optional.empty();
 
     /** What one connection owns; closed when the user connects elsewhere or quits. */
     private record Session(Workspace workspace, EnsApi api, JobEngine jobs, ActivityLog activity) {
@@ -112,18 +103,10 @@ public final class App extends Application {
 
     @Override
     public void init() {
-        warmup = StartupWarmup.take();
-        warmup.ifPresent(StartupWarmup::toolkitStarted);
         dataDir = AppDirectories.dataDirectory();
         settingsStore = new SettingsStore(dataDir.resolve("settings.json"));
-        settings = warmup.map(w -> w.settings(settingsStore.file(), settingsStore::load))
-                .orElseGet(settingsStore::load);
+        settings = settingsStore.load();
         i18n = new I18n(Language.resolve(settings.language(), Locale.getDefault()).locale());
-        // Off the FX thread, which meanwhile reads the theme's stylesheet (setting it from another
-        // thread hands the reading to the FX thread, 30-90 ms): the main window's nodes. init may
-        // make JavaFX objects other than a Scene or a Stage; start puts them in the window.
-        Theme.parse(settings.theme()).apply();
-        buildMainView();
     }
 
     @Override
@@ -134,26 +117,17 @@ public final class App extends Application {
         });
         this.stage = primaryStage;
         tasks = new ExecutorTaskRunner(4, UiThread.fx());
-        showMainView();
+        Theme.parse(settings.theme()).apply();
+        buildWindow();
         stage.iconifiedProperty().addListener((obs, was, iconified) -> {
             if (session != null) {
                 session.workspace().setVisible(!iconified);
             }
         });
         stage.setOnCloseRequest(e -> saveRegions());
-        // Decoded by the warm-up while the window was built; WindowIcons reports a missing icon as before.
-        warmup.flatMap(StartupWarmup::windowIcons).ifPresentOrElse(stage.getIcons()::addAll,
-                () -> WindowIcons.apply(stage));
-        Optional<StartupWarmup> started = warmup;
-        warmup = Optional.empty();
+        WindowIcons.apply(stage);
         stage.show();
-        // The first frame needs neither the connection, the watchdog nor the hidden icons: they follow it.
-        new PulseSteps(stage.getScene().getRoot()).then(() -> {
-            started.ifPresent(StartupWarmup::firstFrameShown);
-            connect(ConnectionChoice.fromSetting(settings.lastConnection()));
-            fxWatchdog = FxStallWatchdog.builder().logStallsOver(java.time.Duration.ofMillis(250)).start();
-            mainView.completeAfterFirstFrame();
-        });
+        connect(ConnectionChoice.fromSetting(settings.lastConnection()));
     }
 
     private void buildWindow() {
@@ -161,7 +135,7 @@ public final class App extends Application {
         showMainView();
     }
 
-    /** The main window's view and its ViewModel, not yet in a scene: any thread, before they are shown. */
+    /** The main window's view and its ViewModel, not yet in a scene. */
     private void buildMainView() {
         mainViewModel = new MainViewModel(i18n, dialogs);
         mainView = new MainView(mainViewModel, new MenuActions(), i18n);
@@ -188,7 +162,6 @@ public final class App extends Application {
     private void connect(ConnectionChoice choice) {
         if (session != null) {
             disposeViews();
-            firstLoad = null;
             mainViewModel.detach();
             Session old = session;
             session = null;
@@ -291,35 +264,17 @@ public final class App extends Application {
 
     private void attach(Workspace workspace) {
         mainViewModel.attach(workspace);
-        List<String> regions = settings.lastRegions();
-        firstLoad = () -> workspace.loadRegions(regions);
-        // Against the sandbox the first load is CPU work of this process: it starts once the views
-        // are built, or on two cores it takes half the FX thread's core from the pulses that style
-        // and lay out the new views (stalls of 110-230 ms with the large scenario; the data shows
-        // about 85 ms later, docs/benchmarks.md). Against the cloud it mostly waits on the network,
-        // and starts at once, while the views are built.
-        installViews(workspace, this::startFirstLoad);
+        installViews(workspace);
         workspace.startLiveRefresh();
-        if (workspace.sandbox().isEmpty()) {
-            startFirstLoad();
-        }
-    }
-
-    /** Starts the attached workspace's first load, once (views rebuilt before it started start it too). */
-    private void startFirstLoad() {
-        Runnable load = firstLoad;
-        firstLoad = null;
-        if (load != null) {
-            load.run();
-        }
+        workspace.loadRegions(settings.lastRegions());
     }
 
     /** Puts the explorer and the activities views of this workspace into the main window. */
-    private void installViews(Workspace workspace, Runnable whenBuilt) {
+    private void installViews(Workspace workspace) {
         ViewLoader loader = new ViewLoader(i18n, type -> {
             throw new IllegalStateException("no controller for " + type);
         });
-        views.install(loader, workspace, dialogs, mainViewModel, mainView, viewDisposers, whenBuilt);
+        views.install(loader, workspace, dialogs, mainViewModel, mainView, viewDisposers);
     }
 
     private void disposeViews() {
@@ -353,9 +308,6 @@ public final class App extends Application {
 
     @Override
     public void stop() {
-        if (fxWatchdog != null) {
-            fxWatchdog.stop();
-        }
         Session s = session;
         session = null;
         if (s != null) {
@@ -418,18 +370,10 @@ public final class App extends Application {
             }
             stage.titleProperty().unbind();
             buildWindow();
-            mainView.completeAfterFirstFrame();
             if (ws != null) {
                 ws.setI18n(i18n);
                 mainViewModel.attach(ws);
-                // The views after the new window's first pulse: styling both in one pulse was a
-                // stall of 100-230 ms. A later switch (or connection) makes this one moot.
-                long window = ++windowBuilds;
-                new PulseSteps(stage.getScene().getRoot()).then(() -> {
-                    if (window == windowBuilds && session != null && session.workspace() == ws) {
-                        installViews(ws, App.this::startFirstLoad);
-                    }
-                });
+                installViews(ws);
             }
         }
 

@@ -9,13 +9,11 @@ final class GuiLauncher {
 
     static void launch(String[] args) {
         // Before the first logger exists: the console logs to a rolling file in its data directory
-        // (GuiLogging), unless -Dlogback.configurationFile names another configuration.
+        // (logback-gui.xml), unless -Dlogback.configurationFile names another configuration.
         if (System.getProperty("logback.configurationFile") == null) {
-            System.setProperty(GuiLogging.DIR_PROPERTY, AppDirectories.logDirectory().toString());
-            System.setProperty(GuiLogging.PROPERTY, "true");
+            System.setProperty("enscope.log.dir", AppDirectories.logDirectory().toString());
+            System.setProperty("logback.configurationFile", "logback-gui.xml");
         }
-        // While the toolkit starts, another thread prepares what the first frame needs (StartupWarmup).
-        StartupWarmup.start(AppDirectories.dataDirectory());
         Application.launch(App.class, args);
     }
 

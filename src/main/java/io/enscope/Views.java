@@ -7,7 +7,6 @@ import io.enscope.ui.bind.BindView;
 import io.enscope.ui.bind.BindViewModel;
 import io.enscope.ui.common.Dialogs;
 import io.enscope.ui.common.I18n;
-import io.enscope.ui.common.PulseSteps;
 import io.enscope.ui.common.TaskRunner;
 import io.enscope.ui.common.Tone;
 import io.enscope.ui.common.ViewLoader;
@@ -37,37 +36,15 @@ import java.util.concurrent.TimeUnit;
 
 /** Builds the screens of a workspace and puts them into the main window (composition root helper). */
 final class Views {
-    private static final long BIND_OPENING_AT_MOST = TimeUnit.SECONDS.toNanos(3);
-
     private ExplorerViewModel currentExplorer;
-    /**
-     * True from a Bind until its dialog is shown (a few FX turns; once shown, it is modal). A dialog
-     * that failed on its way stops holding the next Bind back after {@link #BIND_OPENING_AT_MOST}.
-     */
-    private boolean bindOpening;
-    private long bindOpeningSince;
 
-    /**
-     * Builds the explorer and the activities pane of a workspace and puts them in the main window,
-     * in several FX turns, each after the pulse that styled and laid out the previous one: the
-     * explorer's nodes now; its tree and toolbar in the window after the next pulse; its tab pane,
-     * its tables and its HaVip detail after that
-     * (see {@link ExplorerView#afterBuilt}); the activities table last. In one turn, in a cold
-     * JVM, this was a stall of 250–600 ms (FXML, then the first CSS and layout of every control
-     * class in one pulse). The activities' ViewModel, and with it the pane's title and the status
-     * bar's job summary, is made at once; only its table waits. {@code whenBuilt} runs in the turn
-     * after the pulse that laid out the last of them (not at all when they are disposed before).
-     */
+    /** Builds the explorer and the activities pane of a workspace and puts them in the main window. */
     void install(ViewLoader loader, Workspace workspace, Dialogs dialogs, MainViewModel main, MainView view,
-                        List<Runnable> disposers, Runnable whenBuilt) {
+                        List<Runnable> disposers) {
         ExplorerViewModel explorer = new ExplorerViewModel(workspace, dialogs, main.searchProperty());
         ExplorerView explorerView = new ExplorerView(explorer);
         loader.load(ExplorerView.class, explorerView);
-        // Into the window one pulse later: loading the FXML (25-40 ms in a cold JVM) and the pulse
-        // that styles and lays out the tree and toolbar (about 65 ms) are then two stretches of FX
-        // work with input handled between them, not one stall of about 100 ms.
-        PulseSteps joining = new PulseSteps(view.root()).then(() -> view.setWorkArea(explorerView.root()));
-        disposers.add(joining::cancel);
+        view.setWorkArea(explorerView.root());
         currentExplorer = explorer;
         disposers.add(explorer::dispose);
         disposers.add(() -> currentExplorer = null);
@@ -76,29 +53,13 @@ final class Views {
         view.showJobSummary(activity.summaryProperty(), activity.titleProperty());
         disposers.add(activity::dispose);
 
-        disposers.add(explorerView::stopBuilding);
-        explorerView.afterBuilt(() -> {
-            ActivityView activityView = new ActivityView(activity, loader.i18n());
-            loader.load(ActivityView.class, activityView);
-            view.setActivities(activityView.root());
-        });
-        explorerView.afterBuilt(whenBuilt);
+        ActivityView activityView = new ActivityView(activity, loader.i18n());
+        loader.load(ActivityView.class, activityView);
+        view.setActivities(activityView.root());
     }
 
     void openBind(Stage owner, Workspace workspace, HaVip haVip, Dialogs dialogs) {
-        long now = System.nanoTime();
-        if (bindOpening && now - bindOpeningSince < BIND_OPENING_AT_MOST) {
-            return; // a second Bind (a double click) while the first dialog is being built
-        }
-        bindOpening = true;
-        bindOpeningSince = now;
-        try {
-            new BindView(new BindViewModel(workspace, haVip, dialogs::showError))
-                    .show(owner, () -> bindOpening = false);
-        } catch (RuntimeException | Error e) {
-            bindOpening = false;
-            throw e;
-        }
+        new BindView(new BindViewModel(workspace, haVip, dialogs::showError)).show(owner);
     }
 
     void openCreateHaVip(Stage owner, Workspace workspace, String vSwitchId, Dialogs dialogs) {

@@ -1,25 +1,25 @@
 package io.enscope;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.Configurator.ExecutionStatus;
+import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.rolling.RollingFileAppender;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
-/** {@link GuiLogging}, on a fresh logback context of its own (the test JVM's logging is left alone). */
+/** The console's {@code logback-gui.xml}, on a fresh logback context of its own (the test JVM's logging is left alone). */
 class GuiLoggingTest {
     @TempDir
     Path logs;
@@ -32,24 +32,24 @@ class GuiLoggingTest {
 
     @AfterEach
     void clear() {
-        System.clearProperty(GuiLogging.PROPERTY);
-        System.clearProperty(GuiLogging.DIR_PROPERTY);
+        System.clearProperty("enscope.log.dir");
         System.clearProperty("enscope.log.level");
         context.stop();
     }
 
-    private ExecutionStatus configure() {
-        GuiLogging logging = new GuiLogging();
-        logging.setContext(context);
-        return logging.configure(context);
+    private void configure() throws Exception {
+        URL xml = GuiLauncher.class.getClassLoader().getResource("logback-gui.xml");
+        assertThat(xml).as("logback-gui.xml on the class path").isNotNull();
+        JoranConfigurator configurator = new JoranConfigurator();
+        configurator.setContext(context);
+        configurator.doConfigure(xml);
     }
 
     @Test
     void theConsoleLogsToARollingFileAndWarningsToStandardError() throws Exception {
-        System.setProperty(GuiLogging.PROPERTY, "true");
-        System.setProperty(GuiLogging.DIR_PROPERTY, logs.toString());
+        System.setProperty("enscope.log.dir", logs.toString());
 
-        assertThat(configure()).isEqualTo(ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
+        configure();
 
         ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         Appender<ILoggingEvent> file = root.getAppender("FILE");
@@ -72,29 +72,13 @@ class GuiLoggingTest {
     }
 
     @Test
-    void enscopeLoggersFollowTheLevelProperty() {
-        System.setProperty(GuiLogging.PROPERTY, "true");
-        System.setProperty(GuiLogging.DIR_PROPERTY, logs.toString());
+    void enscopeLoggersFollowTheLevelProperty() throws Exception {
+        System.setProperty("enscope.log.dir", logs.toString());
         System.setProperty("enscope.log.level", "DEBUG");
 
         configure();
 
         assertThat(context.getLogger("io.enscope.binding").getEffectiveLevel()).isEqualTo(Level.DEBUG);
         assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).getLevel()).isEqualTo(Level.WARN);
-    }
-
-    @Test
-    void otherModesAndAnExplicitConfigurationFileAreLeftToLogback() {
-        assertThat(configure()).as("not the console").isEqualTo(ExecutionStatus.INVOKE_NEXT_IF_ANY);
-
-        System.setProperty(GuiLogging.PROPERTY, "true");
-        System.setProperty(GuiLogging.DIR_PROPERTY, logs.toString());
-        System.setProperty("logback.configurationFile", "my-logback.xml");
-        try {
-            assertThat(configure()).as("-Dlogback.configurationFile").isEqualTo(ExecutionStatus.INVOKE_NEXT_IF_ANY);
-        } finally {
-            System.clearProperty("logback.configurationFile");
-        }
-        assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).iteratorForAppenders().hasNext()).isFalse();
     }
 }

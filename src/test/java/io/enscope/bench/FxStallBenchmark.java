@@ -3,7 +3,6 @@ package io.enscope.bench;
 import io.enscope.App;
 import io.enscope.AppDirectories;
 import io.enscope.Sandbox;
-import io.enscope.StartupWarmup;
 import io.enscope.binding.BindingJob;
 import io.enscope.binding.EligibilityReport;
 import io.enscope.binding.JobState;
@@ -93,8 +92,6 @@ public final class FxStallBenchmark {
         System.out.println("machine: " + BenchFx.machine());
 
         Map<String, FxStallWatchdog> phases = new LinkedHashMap<>();
-        // As the console's launcher does (GuiLauncher); -Denscope.warmup=false leaves it out.
-        StartupWarmup.start(dataDir);
         FxToolkit.registerPrimaryStage();
         Application app = FxToolkit.setupApplication(App.class);
         int code = 0;

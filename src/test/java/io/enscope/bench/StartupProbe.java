@@ -7,7 +7,7 @@ import javafx.application.Platform;
 import javafx.application.Preloader;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
-import javafx.scene.layout.Pane;
+import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
@@ -40,10 +40,10 @@ import java.util.stream.Stream;
  * <pre>ATTACHED attached=1830</pre>
  *
  * <p>With {@code -Denscope.startup.views=true} as well, it then waits (at most a minute) until the
- * app has built the views of that connection (the activities table, the last of them, is in its
- * slot) and their pulse is over, and prints a third line:
+ * inventory is on screen (the explorer's tree shows its regions) and that pulse is over, and prints
+ * a third line:
  *
- * <pre>VIEWS views=2410</pre>
+ * <pre>DATA data=2410</pre>
  *
  * <p>({@code -Denscope.startup.profile.views=true} with the profile: it covers the time from the
  * first frame to that line instead of the start-up.)
@@ -145,16 +145,17 @@ public final class StartupProbe extends Preloader {
         }
     }
 
-    /** Like {@link #awaitAttached}, until the activities table is in the main window and laid out. */
+    /** Like {@link #awaitAttached}, until the explorer's tree shows the inventory's regions. */
     private static void awaitViews(long since) {
         boolean built = Window.getWindows().stream()
                 .map(Window::getScene)
                 .filter(scene -> scene != null)
-                .map(scene -> scene.lookup("#activitySlot"))
-                .anyMatch(slot -> slot instanceof Pane pane && !pane.getChildren().isEmpty());
+                .map(scene -> scene.lookup("#tree"))
+                .anyMatch(tree -> tree instanceof TreeView<?> view && view.getRoot() != null
+                        && !view.getRoot().getChildren().isEmpty());
         if (built) {
             Platform.runLater(() -> {
-                System.out.println("VIEWS views=" + (System.currentTimeMillis() - JVM_START));
+                System.out.println("DATA data=" + (System.currentTimeMillis() - JVM_START));
                 Profiler.end();
                 System.out.flush();
                 end();

@@ -303,15 +303,13 @@ public final class BindView {
     }
 
     /**
-     * Shows the dialog and returns at once, before the window is up: it is styled, laid out and
-     * shown in the next FX turns ({@link ModalStages#showInSteps}); the binds run in the background
-     * once submitted.
+     * Shows the dialog (modal to {@code owner}) and returns; the binds run in the background once
+     * submitted.
      *
-     * @param owner    the main window, may be null
-     * @param whenDone runs once the window is shown (or failed to show)
+     * @param owner the main window, may be null
      */
-    public void show(Window owner, Runnable whenDone) {
-        ModalStages.showInSteps(createStage(owner), whenDone);
+    public void show(Window owner) {
+        createStage(owner).show();
     }
 
     /**

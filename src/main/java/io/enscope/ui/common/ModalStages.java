@@ -32,36 +32,4 @@ public final class ModalStages {
         stage.setScene(scene);
         return stage;
     }
-
-    /**
-     * Shows a stage made by {@link #create} that is not showing yet, in three FX turns instead of
-     * one: its CSS, then its layout at the size it is given, then the window. Opening a dialog with
-     * a table styles and lays out every control of it at once, the first time 100-170 ms of FX
-     * work (the bind dialog, measured in the TestFX journeys); in separate turns the FX thread
-     * handles input and pulses between them. The window shows a few milliseconds later; the caller
-     * learns when from its {@code WINDOW_SHOWN} event, as with {@link Stage#show}.
-     *
-     * @param stage    a stage with a scene, not showing
-     * @param whenDone runs right after the window was shown (or failed to show)
-     */
-    public static void showInSteps(Stage stage, Runnable whenDone) {
-        Parent content = stage.getScene().getRoot();
-        new PulseSteps(content)
-                .then(content::applyCss)
-                .then(() -> {
-                    // The scene takes the window's size when shown; laid out at about that size now,
-                    // the layout then has little left to do.
-                    if (stage.getWidth() > 0 && stage.getHeight() > 0) {
-                        content.resize(stage.getWidth(), stage.getHeight());
-                    }
-                    content.layout();
-                })
-                .then(() -> {
-                    try {
-                        stage.show();
-                    } finally {
-                        whenDone.run();
-                    }
-                });
-    }
 }

@@ -2,7 +2,6 @@ package io.enscope.ui.explorer;
 
 import io.enscope.ui.common.AppIcon;
 import io.enscope.ui.common.SpokenText;
-import io.enscope.ui.common.PulseSteps;
 import io.enscope.ui.havip.HaVipDetailView;
 import io.enscope.ui.havip.IdCell;
 import io.enscope.ui.havip.Ipv4;
@@ -69,8 +68,6 @@ public final class ExplorerView {
     private final Runnable bindAccelerator;
     private HaVipDetailView detailView;
     private ObservableValue<Boolean> showing;
-    /** The parts built after the explorer's first pulse, one FX turn each; see {@link #afterBuilt}. */
-    private PulseSteps building;
 
     @FXML private ResourceBundle resources;
     @FXML private BorderPane root;
@@ -119,62 +116,20 @@ public final class ExplorerView {
 
     @FXML
     private void initialize() {
-        building = new PulseSteps(root);
-        deferTabPane();
         bindTree();
         bindToolBar();
         bindTabs();
         bindHaVipTable();
         bindInstanceTable();
         bindEniTable();
-        deferDetail();
+        installDetail();
         followVisibility();
     }
 
     // ---- HaVip detail ---------------------------------------------------------------------
 
-    /**
-     * The HaVip detail (two more tables, a tab pane, buttons) is built in its own FX turn, after
-     * the pulse that styled the explorer: building and styling both at once made one long stall
-     * in a cold JVM. It is built at once when a HaVip is selected before that.
-     */
-    private void deferDetail() {
-        viewModel.detail().presentProperty().addListener((obs, was, present) -> {
-            if (present) {
-                installDetail();
-            }
-        });
-        if (viewModel.detail().presentProperty().get()) {
-            installDetail();
-        } else {
-            building.then(this::installDetail);
-        }
-    }
 
-    /**
-     * Runs {@code step} in its own FX turn once the explorer is complete: after the pulses that
-     * styled its tree and toolbar, its tab pane, its tables and its HaVip detail, each built in a
-     * turn of its own (the composition root builds the activities pane that way).
-     *
-     * @param step the work
-     */
-    public void afterBuilt(Runnable step) {
-        building.then(step);
-    }
-
-    /**
-     * Drops the parts not built yet, and the steps queued with {@link #afterBuilt}: the view is
-     * being disposed (e.g. the window is rebuilt in another language).
-     */
-    public void stopBuilding() {
-        building.cancel();
-    }
-
-    /** Builds the HaVip detail now if it is not built yet (idempotent). */
-    public void installDetail() {
-        if (detailView != null) {
-            return;
-        }
+    private void installDetail() {
         detailView = new HaVipDetailView(viewModel.detail());
         detailSlot.getChildren().setAll(detailView.load(resources));
     }
@@ -326,46 +281,25 @@ public final class ExplorerView {
                 viewModel.activeTabProperty().set(tabOf(tab)));
         viewModel.activeTabProperty().addListener((obs, old, tab) -> tabs.getSelectionModel().select(tabFor(tab)));
         tabs.getSelectionModel().select(tabFor(viewModel.activeTabProperty().get()));
-        deferTables();
+        lazyTabs();
     }
 
     /**
-     * The tab pane joins the explorer one FX turn after the tree and the toolbar, after the pulse
-     * that styled them, and before its tables: tree, toolbar and tab pane styled and laid out in
-     * one pulse of a cold JVM took 90 ms of the FX thread (CSS 46 ms, layout 42 ms), which made the
-     * start's longest stall. It is the first of the explorer's building steps.
+     * A hidden tab's table joins the scene when its tab is first selected: TabPane styles and
+     * skins the content of hidden tabs too. The tables are fed by the ViewModel from the start.
      */
-    private void deferTabPane() {
-        BorderPane holder = (BorderPane) tabs.getParent();
-        holder.setCenter(null);
-        building.then(() -> holder.setCenter(tabs));
-    }
-
-    /**
-     * The tables are put in their tabs one FX turn after another, after the explorer's first
-     * pulse (which styles the tree and the toolbar) and the tab pane's, the shown tab's first: TabPane
-     * styles (and gives skins to) hidden tabs' content too, and three tables with their column
-     * headers in the explorer's first pulse made it long. A tab selected before then gets its
-     * table at once. The tables are built (FXML) and fed by the ViewModel from the start; only
-     * their place in the scene waits.
-     */
-    private void deferTables() {
-        List<Tab> order = new ArrayList<>(List.of(haVipsTab, instancesTab, enisTab));
-        order.sort(java.util.Comparator.comparing(tab -> !tab.isSelected()));
-        for (Tab tab : order) {
+    private void lazyTabs() {
+        for (Tab tab : List.of(haVipsTab, instancesTab, enisTab)) {
+            if (tab.isSelected()) {
+                continue;
+            }
             Node content = tab.getContent();
             tab.setContent(null);
-            Runnable restore = () -> {
-                if (tab.getContent() == null) {
+            tab.selectedProperty().addListener((obs, was, selected) -> {
+                if (selected && tab.getContent() == null) {
                     tab.setContent(content);
                 }
-            };
-            tab.selectedProperty().addListener((obs, was, selected) -> {
-                if (selected) {
-                    restore.run();
-                }
             });
-            building.then(restore);
         }
     }
 
@@ -550,9 +484,8 @@ public final class ExplorerView {
         return viewModel;
     }
 
-    /** @return the embedded HaVip detail, built now if it was not yet */
+    /** @return the embedded HaVip detail */
     public HaVipDetailView detailView() {
-        installDetail();
         return detailView;
     }
 }

@@ -91,7 +91,6 @@ public final class MainView {
     @FXML private ProgressBar statusProgress;
 
     private boolean updatingRegions;
-    private boolean completed;
 
     public MainView(MainViewModel viewModel, Actions actions, I18n i18n) {
         this.viewModel = viewModel;
@@ -165,18 +164,6 @@ public final class MainView {
         statusProgress.progressProperty().bind(viewModel.progressProperty());
         statusProgress.visibleProperty().bind(viewModel.loadingProperty());
         statusProgress.managedProperty().bind(viewModel.loadingProperty());
-    }
-
-    /**
-     * Adds what the first frame does not show: the icons of the (closed) menus and the refresh
-     * button's tooltip. The composition root calls it once the window has been laid out, so that
-     * building them is not part of the start-up; calling it again does nothing.
-     */
-    public void completeAfterFirstFrame() {
-        if (completed) {
-            return;
-        }
-        completed = true;
         connectItem.setGraphic(AppIcon.CONNECT.graphic());
         exportItem.setGraphic(AppIcon.EXPORT.graphic());
         settingsItem.setGraphic(AppIcon.SETTINGS.graphic());

@@ -98,13 +98,17 @@ class ExplorerViewTest {
         HaVip lb = Demo.haVip(workspace.inventory(), "vip-lb-hz");
         TreeView<?> tree = robot.lookup("#tree").queryAs(TreeView.class);
         assertThat(tree.getRoot().getChildren()).hasSize(3);
-        // the detail is built in its own FX turn, after the explorer's first pulse
-        await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#placeholderLabel").tryQuery().isPresent());
         assertThat(robot.lookup("#placeholderLabel").queryLabeled().isVisible()).isTrue();
 
         robot.clickOn(treeLabel(web.id()));
         WaitForAsyncUtils.waitForFxEvents();
         TableView<HaVipRow> haVips = table("#haVipTable");
+        // a hidden tab's table joins the scene when its tab is first selected
+        assertThat(robot.lookup("#instanceTable").tryQuery()).isEmpty();
+        robot.clickOn("#instancesTab");
+        robot.clickOn("#enisTab");
+        robot.clickOn("#haVipsTab");
+        WaitForAsyncUtils.waitForFxEvents();
         TableView<InstanceRow> instances = table("#instanceTable");
         assertThat(ids(haVips)).containsExactlyInAnyOrderElementsOf(
                 workspace.inventory().haVipsIn(web.id()).stream().map(HaVip::id).toList());
@@ -165,41 +169,5 @@ class ExplorerViewTest {
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(robot.lookup("#associationTable .status-pill").queryAllAs(Label.class))
                         .extracting(Label::getText).contains("Unassociating"));
-    }
-
-    /**
-     * A cold start's longest FX stall was the explorer's first pulse (tree, toolbar and tab pane
-     * styled and laid out at once): the tab pane now joins in a later pulse, and its tables later.
-     * As in the console, the explorer is put into a window that is already showing.
-     */
-    @Test
-    void aNewExplorerShowsItsTreeAndToolBarFirstAndItsTabPaneAfterThatPulse() throws Exception {
-        ExplorerViewModel vm = new ExplorerViewModel(workspace, dialogs, new SimpleStringProperty(""));
-        ViewLoader loader = new ViewLoader(workspace.i18n(), type -> {
-            throw new IllegalStateException("unexpected controller " + type);
-        });
-        // per pulse once the explorer is in the scene: tab pane in the scene, HaVip table in the scene
-        List<List<Boolean>> pulses = new CopyOnWriteArrayList<>();
-        BorderPane workArea = new BorderPane();
-        FxToolkit.setupFixture(() -> {
-            Scene scene = new Scene(workArea, 1200, 760);
-            Theme.style(scene);
-            scene.addPostLayoutPulseListener(() -> {
-                if (scene.lookup("#tree") != null) {
-                    pulses.add(List.of(scene.lookup("#tabs") != null, scene.lookup("#haVipTable") != null));
-                }
-            });
-            Stage stage = new Stage();
-            stage.setScene(scene);
-            stage.show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        FxToolkit.setupFixture(() -> workArea.setCenter(loader.load(ExplorerView.class, new ExplorerView(vm)).root()));
-        await().atMost(Duration.ofSeconds(10)).until(() -> pulses.stream().anyMatch(p -> p.get(1)));
-
-        assertThat(pulses.get(0)).as("the explorer's first pulse: no tab pane, no table").containsExactly(false, false);
-        int tabPane = pulses.indexOf(List.of(true, false));
-        assertThat(tabPane).as("a pulse with the tab pane but no table yet").isPositive();
-        assertThat(pulses.indexOf(List.of(true, true))).isGreaterThan(tabPane);
     }
 }
