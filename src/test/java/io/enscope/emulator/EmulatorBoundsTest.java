@@ -11,12 +11,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -83,6 +88,43 @@ class EmulatorBoundsTest {
             String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             assertThat(answer).startsWith("HTTP/1.1 408").contains("\"Code\":\"RequestTimeout\"")
                     .containsIgnoringCase("connection: close");
+        }
+    }
+
+    @Test
+    void headersSentAByteAtATimeAreCutOff() throws Exception {
+        try (EnsEmulator emulator = EnsEmulator.builder().port(0).scenario(TestScenarios.small()).account(ADMIN)
+                .requestTimeout(Duration.ofMillis(300)).start();
+             Socket socket = new Socket("127.0.0.1", emulator.port())) {
+            OutputStream out = socket.getOutputStream();
+            byte[] head = ("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: " + "p".repeat(400))
+                    .getBytes(StandardCharsets.ISO_8859_1);
+            // One byte every 50 ms (each byte resets the idle timeout) for at most 20 s: the guard must
+            // close the connection long before the headers could end.
+            ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
+            AtomicInteger sent = new AtomicInteger();
+            pacer.scheduleAtFixedRate(() -> {
+                int i = sent.getAndIncrement();
+                try {
+                    out.write(head[i % head.length]);
+                    out.flush();
+                } catch (IOException closedByTheServer) {
+                    // the outcome is read below
+                }
+            }, 0, 50, TimeUnit.MILLISECONDS);
+            try {
+                socket.setSoTimeout(20_000);
+                int first;
+                try {
+                    first = socket.getInputStream().read();
+                } catch (SocketException reset) {
+                    first = -1; // closed while a byte was on its way
+                }
+                assertThat(first).as("the server closed the connection without an answer").isEqualTo(-1);
+                assertThat(sent.get()).isLessThan(head.length);
+            } finally {
+                pacer.shutdownNow();
+            }
         }
     }
 

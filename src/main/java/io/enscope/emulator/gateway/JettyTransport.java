@@ -3,6 +3,7 @@ package io.enscope.emulator.gateway;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -92,6 +93,7 @@ public final class JettyTransport implements AutoCloseable {
         // descriptors and logging a failed accept for every attempt.
         server.addBean(new LoggedConnectionLimit(bounds.maxConnections(), connector));
         Scheduler scheduler = server.getScheduler();
+        connector.addBean(new TrickleGuard(scheduler, bounds.requestTimeout().toMillis()));
         server.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
@@ -143,6 +145,41 @@ public final class JettyTransport implements AutoCloseable {
             if (getNetworkConnectionCount() <= getMaxNetworkConnectionCount() / 2) {
                 atCap.set(false);
             }
+        }
+    }
+
+    /**
+     * Closes a connection that keeps sending bytes without completing a request for a whole request
+     * timeout (headers sent a byte at a time, which Jetty's idle timeout never ends); a connection
+     * that sends nothing is left to the idle timeout, and a request being served is left alone.
+     */
+    private static final class TrickleGuard implements Connection.Listener {
+        private final Scheduler scheduler;
+        private final long periodMillis;
+
+        TrickleGuard(Scheduler scheduler, long periodMillis) {
+            this.scheduler = scheduler;
+            this.periodMillis = periodMillis;
+        }
+
+        @Override
+        public void onOpened(Connection connection) {
+            scheduler.schedule(() -> check(connection, connection.getMessagesIn(), connection.getBytesIn()),
+                    periodMillis, TimeUnit.MILLISECONDS);
+        }
+
+        private void check(Connection connection, long messagesBefore, long bytesBefore) {
+            if (!connection.getEndPoint().isOpen()) {
+                return;
+            }
+            long messages = connection.getMessagesIn();
+            long bytes = connection.getBytesIn();
+            if (messages == messagesBefore && bytes != bytesBefore) {
+                LOG.debug("closed a connection that trickled bytes without completing a request");
+                connection.getEndPoint().close();
+                return;
+            }
+            scheduler.schedule(() -> check(connection, messages, bytes), periodMillis, TimeUnit.MILLISECONDS);
         }
     }
 
