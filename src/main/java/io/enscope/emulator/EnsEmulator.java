@@ -18,6 +18,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,7 +78,8 @@ public final class EnsEmulator implements AutoCloseable {
         Gateway gateway = new Gateway(new EnsOperations(state), accounts::get, faults, b.clock, b.maxBodyBytes,
                 requests);
         ControlHandler control = new ControlHandler(this, b.controlToken);
-        this.transport = new JettyTransport(address.getHostAddress(), b.port, b.threads, call -> {
+        this.transport = new JettyTransport(address.getHostAddress(), b.port, b.threads,
+                new JettyTransport.Bounds(b.maxConnections, b.requestTimeout, b.maxBodyBytes), call -> {
             if (call.rawPath() != null && call.rawPath().startsWith(ControlHandler.PREFIX)) {
                 control.handle(call);
             } else {
@@ -184,6 +186,8 @@ public final class EnsEmulator implements AutoCloseable {
         private String controlToken;
         private int maxBodyBytes = 1024 * 1024;
         private int threads = 32;
+        private int maxConnections = JettyTransport.Bounds.DEFAULT_MAX_CONNECTIONS;
+        private Duration requestTimeout = JettyTransport.Bounds.DEFAULT_REQUEST_TIMEOUT;
 
         private Builder() {
         }
@@ -258,6 +262,18 @@ public final class EnsEmulator implements AutoCloseable {
 
         public Builder threads(int n) {
             this.threads = n;
+            return this;
+        }
+
+        /** Connections open at once; past it new ones wait in the backlog. */
+        public Builder maxConnections(int n) {
+            this.maxConnections = n;
+            return this;
+        }
+
+        /** The time a client has to send a whole request, body included, once its headers are in. */
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = Objects.requireNonNull(timeout);
             return this;
         }
 

@@ -1,9 +1,12 @@
 package io.enscope.ens;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -14,7 +17,9 @@ import java.util.regex.Pattern;
  * URL, with {@code AccessKeyId=…&Signature=…&SecurityToken=…}, into its timeout and
  * unreachable-server messages, and a signature mismatch answer quotes the string to sign with the
  * AccessKeyId percent-encoded in it; both forms are covered, as are JSON fields, the v3
- * {@code Authorization} header and the {@code x-acs-security-token} header.
+ * {@code Authorization} header and the {@code x-acs-security-token} header. The values of the
+ * credentials in use are also {@linkplain #remember remembered} and removed wherever they appear,
+ * whatever the text around them: a server may echo them in a form no pattern knows.
  */
 public final class Redactor {
 
@@ -28,9 +33,9 @@ public final class Redactor {
             "AccessKeyId|AccessKeySecret|Signature|SecurityToken|Credential|access_key_id|access_key_secret"
                     + "|sts_token|security_token|accessKeyId|accessKeySecret|securityToken";
 
-    /** {@code Key=value} in a URL, form body, log line or v3 Authorization header. */
+    /** {@code Key=value} in a URL, form body, log line or v3 Authorization header; {@code Key: value} in text. */
     private static final Pattern PLAIN = Pattern.compile(
-            "(?i)" + KEY_START + "(" + KEYS + ")(\\s*=\\s*)([^&\\s\"',;<>)\\]}]*)");
+            "(?i)" + KEY_START + "(" + KEYS + ")(\\s*[=:]\\s*)([^&\\s\"',;<>)\\]}]*)");
 
     /** {@code Key%3Dvalue%26} inside a percent-encoded string to sign, possibly encoded twice. */
     private static final Pattern ENCODED = Pattern.compile(
@@ -45,6 +50,13 @@ public final class Redactor {
             "(?i)(?<![A-Za-z0-9_-])(Authorization|x-acs-security-token|x-acs-accesskey-id)(\\s*[:=]\\s*)([^\\r\\n]*)");
 
     private static final int MAX_CAUSES = 16;
+    /** Very short values would also match harmless text, and no real key is that short. */
+    private static final int MIN_SECRET_LENGTH = 6;
+    /** Enough for the keys and tokens of several profiles and refreshed STS tokens. */
+    private static final int MAX_REMEMBERED = 128;
+    /** The remembered values and their encoded forms, oldest first; guarded by itself. */
+    private static final Set<String> REMEMBERED = new LinkedHashSet<>();
+    private static volatile List<String> rememberedLongestFirst = List.of();
 
     private Redactor() {
     }
@@ -57,10 +69,55 @@ public final class Redactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String out = replace(HEADER, text, 3);
+        String out = text;
+        for (String known : rememberedLongestFirst) {
+            out = out.replace(known, MASK);
+        }
+        out = replace(HEADER, out, 3);
         out = replace(JSON, out, 2);
         out = replace(ENCODED, out, 3);
         return replace(PLAIN, out, 3);
+    }
+
+    /**
+     * Makes {@link #redact(String)} remove these values, and their URL-encoded and JSON-escaped
+     * forms, from every text from now on: the AccessKeyId, secret and token of credentials in use.
+     *
+     * @param values credential values; null and very short entries are ignored
+     */
+    public static void remember(Collection<String> values) {
+        synchronized (REMEMBERED) {
+            boolean changed = false;
+            for (String value : values) {
+                if (value == null || value.length() < MIN_SECRET_LENGTH) {
+                    continue;
+                }
+                for (String form : forms(value)) {
+                    changed |= REMEMBERED.add(form);
+                }
+            }
+            if (!changed) {
+                return;
+            }
+            while (REMEMBERED.size() > MAX_REMEMBERED) {
+                REMEMBERED.remove(REMEMBERED.iterator().next());
+            }
+            List<String> sorted = new ArrayList<>(REMEMBERED);
+            // A longer form first, so that an encoded form is not cut by its raw part being masked.
+            sorted.sort((a, b) -> Integer.compare(b.length(), a.length()));
+            rememberedLongestFirst = List.copyOf(sorted);
+        }
+    }
+
+    private static Set<String> forms(String value) {
+        Set<String> forms = new LinkedHashSet<>();
+        forms.add(value);
+        String form = URLEncoder.encode(value, StandardCharsets.UTF_8);
+        forms.add(form);
+        forms.add(form.replace("+", "%20"));
+        forms.add(URLEncoder.encode(form, StandardCharsets.UTF_8));
+        forms.add(value.replace("\\", "\\\\").replace("\"", "\\\"").replace("/", "\\/"));
+        return forms;
     }
 
     /**
@@ -78,8 +135,10 @@ public final class Redactor {
         }
         for (String secret : secrets) {
             // very short values would also match harmless text, and no real key is that short
-            if (secret != null && secret.length() >= 6) {
-                out = out.replace(secret, MASK);
+            if (secret != null && secret.length() >= MIN_SECRET_LENGTH) {
+                for (String form : forms(secret)) {
+                    out = out.replace(form, MASK);
+                }
             }
         }
         return out;

@@ -104,6 +104,9 @@ final class SdkTransport implements Transport {
         if (resolved == null) {
             throw new EnsException(EnsError.of(ErrorCatalog.INVALID_CREDENTIALS, "No credentials.", null, 0));
         }
+        // From now on every message, log line and copied text loses these values, whatever a server
+        // or the SDK wraps them in.
+        Redactor.remember(secretsOf(resolved));
         return resolved;
     }
 

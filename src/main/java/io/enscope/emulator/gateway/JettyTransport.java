@@ -3,10 +3,12 @@ package io.enscope.emulator.gateway;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -14,15 +16,22 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.Scheduler;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.FilterInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectableChannel;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -31,15 +40,42 @@ import java.util.function.Consumer;
  * the API's JSON error body rather than an HTML page.
  */
 public final class JettyTransport implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JettyTransport.class);
+
+    /** The bounds that keep slow or numerous clients from taking the server from everyone else. */
+    public record Bounds(int maxConnections, Duration requestTimeout, int maxBodyBytes) {
+        public static final int DEFAULT_MAX_CONNECTIONS = 512;
+        public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+        public Bounds {
+            if (maxConnections < 1) {
+                throw new IllegalArgumentException("the connection limit must be at least 1");
+            }
+            if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+                throw new IllegalArgumentException("the request timeout must be positive");
+            }
+            if (maxBodyBytes < 0) {
+                throw new IllegalArgumentException("the body limit must not be negative");
+            }
+        }
+    }
+
     private final Server server;
     private final ServerConnector connector;
+
+    /** Starts listening with the default bounds and a 1 MiB body limit. */
+    public JettyTransport(String host, int port, int maxThreads, Consumer<HttpCall> routes) throws Exception {
+        this(host, port, maxThreads, new Bounds(Bounds.DEFAULT_MAX_CONNECTIONS, Bounds.DEFAULT_REQUEST_TIMEOUT,
+                1024 * 1024), routes);
+    }
 
     /**
      * Starts listening.
      *
-     * @param routes called for every request; it must answer through {@link HttpCall}
+     * @param routes called for every request, once its body is in; it must answer through {@link HttpCall}
      */
-    public JettyTransport(String host, int port, int maxThreads, Consumer<HttpCall> routes) throws Exception {
+    public JettyTransport(String host, int port, int maxThreads, Bounds bounds, Consumer<HttpCall> routes)
+            throws Exception {
         QueuedThreadPool pool = new QueuedThreadPool(Math.max(8, maxThreads), 4);
         pool.setName("ens-emulator");
         pool.setDaemon(true);
@@ -53,15 +89,18 @@ public final class JettyTransport implements AutoCloseable {
         connector.setPort(port);
         connector.setIdleTimeout(60_000);
         server.addConnector(connector);
+        // Past the cap Jetty stops accepting (new clients wait in the backlog) instead of running out of
+        // descriptors and logging a failed accept for every attempt.
+        server.addBean(new LoggedConnectionLimit(bounds.maxConnections(), connector));
+        Scheduler scheduler = server.getScheduler();
+        connector.addBean(new TrickleGuard(scheduler, bounds.requestTimeout().toMillis()));
         server.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
-                JettyCall call = new JettyCall(request, response, callback);
-                try {
-                    routes.accept(call);
-                } finally {
-                    call.ensureAnswered();
-                }
+                // The body is gathered without a worker thread (Jetty calls back as bytes arrive), so
+                // a client trickling its upload holds a connection, not a thread; the deadline bounds
+                // how long it may hold even that, whatever the idle timeout that each byte resets.
+                new BodyReader(request, response, callback, bounds, scheduler, routes).start();
                 return true;
             }
         });
@@ -83,17 +122,185 @@ public final class JettyTransport implements AutoCloseable {
         }
     }
 
+    /** Logs once when the connection cap is reached, and once more each time it is reached again. */
+    private static final class LoggedConnectionLimit extends NetworkConnectionLimit {
+        private final AtomicBoolean atCap = new AtomicBoolean();
+
+        LoggedConnectionLimit(int max, ServerConnector connector) {
+            super(max, connector);
+        }
+
+        @Override
+        public void onAccepted(SelectableChannel channel) {
+            super.onAccepted(channel);
+            if (getNetworkConnectionCount() >= getMaxNetworkConnectionCount() && atCap.compareAndSet(false, true)) {
+                LOG.warn("the emulator reached its limit of {} connections; new ones wait until others close"
+                        + " (--max-connections)", getMaxNetworkConnectionCount());
+            }
+        }
+
+        @Override
+        public void onClosed(SelectableChannel channel) {
+            super.onClosed(channel);
+            if (getNetworkConnectionCount() <= getMaxNetworkConnectionCount() / 2) {
+                atCap.set(false);
+            }
+        }
+    }
+
+    /**
+     * Closes a connection that keeps sending bytes without completing a request for a whole request
+     * timeout (headers sent a byte at a time, which Jetty's idle timeout never ends); a connection
+     * that sends nothing is left to the idle timeout, and a request being served is left alone.
+     */
+    private static final class TrickleGuard implements Connection.Listener {
+        private final Scheduler scheduler;
+        private final long periodMillis;
+
+        TrickleGuard(Scheduler scheduler, long periodMillis) {
+            this.scheduler = scheduler;
+            this.periodMillis = periodMillis;
+        }
+
+        @Override
+        public void onOpened(Connection connection) {
+            scheduler.schedule(() -> check(connection, connection.getMessagesIn(), connection.getBytesIn()),
+                    periodMillis, TimeUnit.MILLISECONDS);
+        }
+
+        private void check(Connection connection, long messagesBefore, long bytesBefore) {
+            if (!connection.getEndPoint().isOpen()) {
+                return;
+            }
+            long messages = connection.getMessagesIn();
+            long bytes = connection.getBytesIn();
+            if (messages == messagesBefore && bytes != bytesBefore) {
+                LOG.debug("closed a connection that trickled bytes without completing a request");
+                connection.getEndPoint().close();
+                return;
+            }
+            scheduler.schedule(() -> check(connection, messages, bytes), periodMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Reads a request's body as Jetty delivers it, up to one byte past the limit, then hands the call
+     * to the routes; answers 408 instead if the whole request is not in before the deadline.
+     */
+    private static final class BodyReader implements Runnable {
+        private final Request request;
+        private final Response response;
+        private final Callback callback;
+        private final Bounds bounds;
+        private final Consumer<HttpCall> routes;
+        private final Scheduler scheduler;
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        /** Set once, by whichever comes first: the whole body (or a failure) or the deadline. */
+        private final AtomicBoolean decided = new AtomicBoolean();
+        private Scheduler.Task deadline;
+
+        BodyReader(Request request, Response response, Callback callback, Bounds bounds, Scheduler scheduler,
+                   Consumer<HttpCall> routes) {
+            this.request = request;
+            this.response = response;
+            this.callback = callback;
+            this.bounds = bounds;
+            this.scheduler = scheduler;
+            this.routes = routes;
+        }
+
+        void start() {
+            long declared = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
+            if (declared > bounds.maxBodyBytes()) {
+                dispatch(false, null); // refused (413) without receiving any of it
+                return;
+            }
+            deadline = scheduler.schedule(this::expire, bounds.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            run();
+        }
+
+        /** Reads what has arrived; asks to be called again when more does. */
+        @Override
+        public void run() {
+            while (!decided.get()) {
+                Content.Chunk chunk = request.read();
+                if (chunk == null) {
+                    request.demand(this);
+                    return;
+                }
+                if (Content.Chunk.isFailure(chunk)) {
+                    dispatch(false, chunk.getFailure());
+                    return;
+                }
+                ByteBuffer buffer = chunk.getByteBuffer();
+                int room = bounds.maxBodyBytes() + 1 - bytes.size();
+                int n = Math.min(room, buffer.remaining());
+                byte[] part = new byte[n];
+                buffer.get(part);
+                bytes.write(part, 0, n);
+                boolean wholeBody = chunk.isLast() && !buffer.hasRemaining();
+                boolean done = chunk.isLast() || bytes.size() > bounds.maxBodyBytes();
+                chunk.release();
+                if (done) {
+                    dispatch(wholeBody, null);
+                    return;
+                }
+            }
+        }
+
+        private void dispatch(boolean readToTheEnd, Throwable failure) {
+            if (!decided.compareAndSet(false, true)) {
+                return;
+            }
+            if (deadline != null) {
+                deadline.cancel();
+            }
+            JettyCall call = new JettyCall(request, response, callback, bytes.toByteArray(), readToTheEnd, failure);
+            try {
+                routes.accept(call);
+            } catch (OutOfMemoryError e) {
+                // Jetty would log it and carry on half-alive; the process's handler decides (the
+                // standalone emulator exits).
+                Thread.UncaughtExceptionHandler handler = Thread.getDefaultUncaughtExceptionHandler();
+                if (handler != null) {
+                    handler.uncaughtException(Thread.currentThread(), e);
+                }
+                throw e;
+            } finally {
+                call.ensureAnswered();
+            }
+        }
+
+        private void expire() {
+            if (!decided.compareAndSet(false, true)) {
+                return;
+            }
+            LOG.debug("a request was not received in full within {}; answered 408", bounds.requestTimeout());
+            JettyCall call = new JettyCall(request, response, callback, new byte[0], false, null);
+            call.respond(408, Map.of("Content-Type", "application/json;charset=utf-8"),
+                    Gateway.errorBody(call.header("Host"), "RequestTimeout",
+                            "The request was not received in full within " + bounds.requestTimeout().toSeconds()
+                                    + " seconds."));
+        }
+    }
+
     private static final class JettyCall implements HttpCall {
         private final Request request;
         private final Response response;
         private final Callback callback;
+        private final byte[] body;
+        private final boolean bodyReadToTheEnd;
+        private final Throwable bodyFailure;
         private boolean answered;
-        private volatile boolean bodyReadToTheEnd;
 
-        JettyCall(Request request, Response response, Callback callback) {
+        JettyCall(Request request, Response response, Callback callback, byte[] body, boolean bodyReadToTheEnd,
+                  Throwable bodyFailure) {
             this.request = request;
             this.response = response;
             this.callback = callback;
+            this.body = body;
+            this.bodyReadToTheEnd = bodyReadToTheEnd;
+            this.bodyFailure = bodyFailure;
         }
 
         @Override
@@ -129,24 +336,15 @@ public final class JettyTransport implements AutoCloseable {
 
         @Override
         public InputStream body() {
-            return new FilterInputStream(Content.Source.asInputStream(request)) {
-                @Override
-                public int read() throws IOException {
-                    return ended(super.read());
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    return len == 0 ? 0 : ended(super.read(b, off, len));
-                }
-
-                private int ended(int n) {
-                    if (n < 0) {
-                        bodyReadToTheEnd = true;
+            if (bodyFailure != null) {
+                return new InputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        throw new IOException("the request body could not be read", bodyFailure);
                     }
-                    return n;
-                }
-            };
+                };
+            }
+            return new ByteArrayInputStream(body);
         }
 
         @Override

@@ -40,6 +40,11 @@ public final class EnsOperations {
     private static final String NETWORK_INTERFACE = "NetworkInterface";
 
     private static final int MAX_CACHED_LISTINGS = 256;
+    /**
+     * A listing whose filters make a longer key is computed but not kept: with bodies of up to
+     * 1 MiB, keys alone could otherwise hold hundreds of MiB.
+     */
+    static final int MAX_CACHE_KEY_CHARS = 4096;
 
     private final EmulatorState state;
     /**
@@ -644,11 +649,24 @@ public final class EnsOperations {
                 matching.add(t);
             }
         }
+        if (cacheKey.length() > MAX_CACHE_KEY_CHARS) {
+            return matching;
+        }
         if (listingCache.size() >= MAX_CACHED_LISTINGS) {
             listingCache.clear();
         }
         listingCache.put(cacheKey, List.copyOf(matching));
         return matching;
+    }
+
+    /** The characters held by the listing cache's keys (for tests of its bound). */
+    int listingCacheKeyChars() {
+        state.lock.lock();
+        try {
+            return listingCache.keySet().stream().mapToInt(String::length).sum();
+        } finally {
+            state.lock.unlock();
+        }
     }
 
     private static <T> List<T> slice(List<T> list, int pageNumber, int pageSize) {
