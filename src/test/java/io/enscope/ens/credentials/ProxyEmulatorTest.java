@@ -139,6 +139,21 @@ class ProxyEmulatorTest {
         assertThat(proxy.forwarded()).allMatch(ForwardingProxy.Forwarded::authorized);
     }
 
+    @Test
+    void aProxyThatAsksForCredentialsWithoutGettingThemIsNamedInTheError() {
+        proxy.requireCredentials("alice", "pw");
+        try (SdkEnsApi api = new SdkEnsApi(config(manual(List.of()), EnsClientConfig.Protocol.HTTP),
+                EnsCredentialsProvider.of(EnsCredentials.of(ADMIN.accessKeyId(), ADMIN.accessKeySecret())))) {
+            assertThatThrownBy(api::describeRegions).isInstanceOfSatisfying(EnsException.class, e -> {
+                assertThat(e.error().code()).isEqualTo("SDK.ProxyAuthenticationRequired");
+                assertThat(e.error().retryable()).isFalse();
+                assertThat(new io.enscope.ui.common.I18n(java.util.Locale.ENGLISH).get(e.error().messageKey()))
+                        .contains("Settings").contains("Proxy");
+            });
+        }
+        assertThat(proxy.forwarded()).isEmpty();
+    }
+
     private static Path home(Path dir) throws Exception {
         Files.createDirectories(dir.resolve(".aliyun"));
         Files.writeString(dir.resolve(".aliyun/config.json"), """
