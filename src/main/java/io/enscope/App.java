@@ -11,6 +11,7 @@ import io.enscope.ens.EnsApi;
 import io.enscope.ens.EnsClientConfig;
 import io.enscope.ens.EnsCredentials;
 import io.enscope.ens.EnsCredentialsProvider;
+import io.enscope.ens.ProxySettings;
 import io.enscope.ens.Redactor;
 import io.enscope.ens.SdkEnsApi;
 import io.enscope.ens.credentials.CredentialChain;
@@ -249,9 +250,11 @@ public final class App extends Application {
     }
 
     private ProfileConnectionFactory profileConnections() {
-        return new ProfileConnectionFactory(CredentialChain.fromSystem(), cloudConfig(),
+        // ENS and STS take the proxy of the settings in effect when the connection opens.
+        ProxySettings proxy = settings.proxy();
+        return new ProfileConnectionFactory(CredentialChain.fromSystem(), cloudConfig().withProxy(proxy),
                 new SdkStsClient(Optional.empty(), ProtocolType.HTTPS, java.time.Duration.ofSeconds(5),
-                        java.time.Duration.ofSeconds(10)), Clock.systemUTC(), () -> {
+                        java.time.Duration.ofSeconds(10), proxy), Clock.systemUTC(), () -> {
                     Sandbox box = sandbox != null ? sandbox : (sandbox = Sandbox.start(
                             dataDir.resolve("sandbox").resolve("state.json")));
                     return sandboxApi(box);

@@ -11,7 +11,9 @@ import java.util.Properties;
  * Entry point with modes: the console (default), {@code emulator …} (the standalone ENS API
  * emulator, which loads no JavaFX class), {@code --version} and {@code --smoke} (the console on
  * the sandbox binds once and exits, see {@link Smoke}). It is a plain class, not an
- * {@code Application}, so that JavaFX on the class path starts (toolchain.md).
+ * {@code Application}, so that JavaFX on the class path starts (toolchain.md). When the console
+ * cannot open its window (Linux without a display or GTK 3) it says so in one line on stderr and
+ * exits with {@value GuiLauncher#NO_WINDOW}; the other modes need neither.
  */
 public final class Main {
     private Main() {

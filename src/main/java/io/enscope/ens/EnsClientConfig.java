@@ -11,13 +11,15 @@ import java.util.Objects;
  * @param connectTimeout how long to wait for a connection
  * @param readTimeout    how long to wait for an answer once connected
  * @param retry          how reads are retried
+ * @param proxy          how the endpoint is reached: the system's proxy, none, or a manual one
  */
 public record EnsClientConfig(
         String endpoint,
         Protocol protocol,
         Duration connectTimeout,
         Duration readTimeout,
-        RetrySettings retry) {
+        RetrySettings retry,
+        ProxySettings proxy) {
 
     /** The public ENS endpoint; ENS has one for all edge nodes. */
     public static final String DEFAULT_ENDPOINT = "ens.aliyuncs.com";
@@ -40,6 +42,13 @@ public record EnsClientConfig(
         requirePositive(connectTimeout, "connectTimeout");
         requirePositive(readTimeout, "readTimeout");
         Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(proxy, "proxy");
+    }
+
+    /** The same through the system's proxy. */
+    public EnsClientConfig(String endpoint, Protocol protocol, Duration connectTimeout, Duration readTimeout,
+                           RetrySettings retry) {
+        this(endpoint, protocol, connectTimeout, readTimeout, retry, ProxySettings.system());
     }
 
     private static void requirePositive(Duration value, String name) {
@@ -61,10 +70,10 @@ public record EnsClientConfig(
 
     /**
      * @param hostAndPort the emulator address, e.g. {@code 127.0.0.1:8080}
-     * @return plain HTTP to a local endpoint, other values as {@link #defaults()}
+     * @return plain HTTP to a local endpoint without a proxy, other values as {@link #defaults()}
      */
     public static EnsClientConfig local(String hostAndPort) {
-        return defaults().withEndpoint(hostAndPort, Protocol.HTTP);
+        return defaults().withEndpoint(hostAndPort, Protocol.HTTP).withProxy(ProxySettings.none());
     }
 
     /**
@@ -73,7 +82,7 @@ public record EnsClientConfig(
      * @return a copy with another endpoint
      */
     public EnsClientConfig withEndpoint(String newEndpoint, Protocol newProtocol) {
-        return new EnsClientConfig(newEndpoint, newProtocol, connectTimeout, readTimeout, retry);
+        return new EnsClientConfig(newEndpoint, newProtocol, connectTimeout, readTimeout, retry, proxy);
     }
 
     /**
@@ -82,7 +91,7 @@ public record EnsClientConfig(
      * @return a copy with other timeouts
      */
     public EnsClientConfig withTimeouts(Duration connect, Duration read) {
-        return new EnsClientConfig(endpoint, protocol, connect, read, retry);
+        return new EnsClientConfig(endpoint, protocol, connect, read, retry, proxy);
     }
 
     /**
@@ -90,6 +99,14 @@ public record EnsClientConfig(
      * @return a copy with other retry settings
      */
     public EnsClientConfig withRetry(RetrySettings newRetry) {
-        return new EnsClientConfig(endpoint, protocol, connectTimeout, readTimeout, newRetry);
+        return new EnsClientConfig(endpoint, protocol, connectTimeout, readTimeout, newRetry, proxy);
+    }
+
+    /**
+     * @param newProxy how the endpoint is reached
+     * @return a copy with another proxy choice
+     */
+    public EnsClientConfig withProxy(ProxySettings newProxy) {
+        return new EnsClientConfig(endpoint, protocol, connectTimeout, readTimeout, retry, newProxy);
     }
 }

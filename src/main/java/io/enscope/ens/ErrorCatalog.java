@@ -27,6 +27,8 @@ final class ErrorCatalog {
     static final String INTERRUPTED = "SDK.InterruptedException";
     static final String INVALID_RESPONSE = "SDK.InvalidServerResponse";
     static final String INVALID_CREDENTIALS = "SDK.InvalidCredentials";
+    /** An HTTP 407: the proxy between Enscope and the endpoint wants credentials it did not get. */
+    static final String PROXY_AUTHENTICATION_REQUIRED = "SDK.ProxyAuthenticationRequired";
 
     /** Key of the codes {@code Invalid%s}; argument {0} is the parameter name. */
     static final String KEY_INVALID_PARAM = EnsError.KEY_PREFIX + "Invalid.param";
@@ -72,7 +74,7 @@ final class ErrorCatalog {
                 "InvalidSecurityToken.Expired", "InvalidSecurityToken.Malformed",
                 "InvalidSecurityToken.MismatchWithAccessKey", "MissingSecurityToken", "Forbidden.AccessKeyDisabled",
                 "InvalidSignatureMethod", "SDK.InvalidAccessSecret", "SDK.InvalidAccessKeySecret",
-                INVALID_CREDENTIALS);
+                INVALID_CREDENTIALS, PROXY_AUTHENTICATION_REQUIRED);
         put(Kind.VALIDATION, false, "InvalidApi.NotFound", "InvalidAction.NotFound", "InvalidVersion",
                 "MissingParameter", "InvalidParameter", "UnsupportedHTTPMethod");
         put(Kind.THROTTLING, true, "Throttling", "Throttling.User", "Throttling.Api", "Rejected.Throttling");

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Future;
 
@@ -60,12 +61,15 @@ public final class JdkSdkHttpClient extends IHttpClient {
     protected void init(HttpClientConfig config) {
         HttpClientConfig effective = config == null ? HttpClientConfig.getDefault() : config;
         this.defaultReadTimeout = Duration.ofMillis(Math.max(1, effective.getReadTimeoutMillis()));
-        this.http = HttpClient.newBuilder()
+        // The routing ProxyRouting.configure put in the configuration; without one, the JVM's proxies.
+        Optional<ProxyRouting> routing = ProxyRouting.from(effective);
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofMillis(Math.max(1, effective.getConnectionTimeoutMillis())))
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .proxy(ProxySelector.getDefault())
-                .build();
+                .proxy(routing.map(ProxyRouting::selector).orElseGet(ProxySelector::getDefault));
+        routing.flatMap(ProxyRouting::authenticator).ifPresent(builder::authenticator);
+        this.http = builder.build();
     }
 
     @Override

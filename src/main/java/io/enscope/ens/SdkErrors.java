@@ -175,6 +175,9 @@ final class SdkErrors {
     }
 
     private static String codeForStatus(int status) {
+        if (status == 407) {
+            return ErrorCatalog.PROXY_AUTHENTICATION_REQUIRED;
+        }
         if (status == 429) {
             return "Throttling";
         }

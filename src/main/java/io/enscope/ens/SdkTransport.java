@@ -9,7 +9,6 @@ import com.aliyuncs.auth.BasicCredentials;
 import com.aliyuncs.auth.BasicSessionCredentials;
 import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.http.HttpClientConfig;
-import com.aliyuncs.http.HttpClientType;
 import com.aliyuncs.http.HttpResponse;
 import com.aliyuncs.http.MethodType;
 import com.aliyuncs.http.ProtocolType;
@@ -47,8 +46,9 @@ final class SdkTransport implements Transport {
         // No region: ENS addresses nodes with EnsRegionId and its SDKs send no RegionId.
         DefaultProfile profile = DefaultProfile.getProfile((String) null);
         HttpClientConfig http = HttpClientConfig.getDefault();
-        http.setClientType(HttpClientType.Custom);
-        http.setCustomClientClassName(JdkSdkHttpClient.class.getName());
+        ProxyRouting routing = ProxyRouting.of(config.proxy());
+        routing.configure(http);
+        LOG.debug("ENS calls to {} take {}", config.endpoint(), routing);
         http.setConnectionTimeoutMillis(config.connectTimeout().toMillis());
         http.setReadTimeoutMillis(config.readTimeout().toMillis());
         http.setProtocolType(protocol(config));

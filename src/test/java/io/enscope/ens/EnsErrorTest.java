@@ -83,6 +83,7 @@ class EnsErrorTest {
                 row("SDK.InvalidAccessSecret", 0, Kind.AUTH, false, "SDK.InvalidAccessSecret"),
                 row("SDK.InvalidAccessKeySecret", 400, Kind.AUTH, false, "SDK.InvalidAccessSecret"),
                 row("SDK.InvalidCredentials", 0, Kind.AUTH, false, "SDK.InvalidCredentials"),
+                row("SDK.ProxyAuthenticationRequired", 407, Kind.AUTH, false, "SDK.ProxyAuthenticationRequired"),
                 // codes this version does not know
                 row("InvalidVSwitchId.NotFound", 400, Kind.STATE, false, "kind.STATE", "InvalidVSwitchId.NotFound"),
                 row("QuotaExceeded.HaVip", 400, Kind.LIMIT, false, "kind.LIMIT", "QuotaExceeded.HaVip"),

@@ -15,11 +15,14 @@ import com.aliyuncs.auth.BasicCredentials;
 import com.aliyuncs.auth.BasicSessionCredentials;
 import com.aliyuncs.auth.StaticCredentialsProvider;
 import com.aliyuncs.exceptions.ClientException;
+import com.aliyuncs.http.HttpClientConfig;
 import com.aliyuncs.http.MethodType;
 import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.profile.DefaultProfile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.enscope.ens.ProxyRouting;
+import io.enscope.ens.ProxySettings;
 
 /**
  * {@link StsClient} over aliyun-java-sdk-core: a {@link CommonRequest} for product {@code Sts},
@@ -41,6 +44,7 @@ public final class SdkStsClient implements StsClient {
     private final ProtocolType protocol;
     private final Duration connectTimeout;
     private final Duration readTimeout;
+    private final ProxySettings proxy;
 
     /** A client for the public STS endpoints over HTTPS with the SDK's usual timeouts (5 s connect, 10 s read). */
     public SdkStsClient() {
@@ -55,6 +59,19 @@ public final class SdkStsClient implements StsClient {
      */
     public SdkStsClient(Optional<String> endpointOverride, ProtocolType protocol, Duration connectTimeout,
                         Duration readTimeout) {
+        this(endpointOverride, protocol, connectTimeout, readTimeout, ProxySettings.system());
+    }
+
+    /**
+     * @param endpointOverride an endpoint ({@code host[:port]}) used for every call instead of the profile's
+     * @param protocol         HTTPS, or HTTP for a loopback emulator
+     * @param connectTimeout   the connect timeout
+     * @param readTimeout      the read timeout
+     * @param proxy            how STS is reached, the same way as ENS
+     */
+    public SdkStsClient(Optional<String> endpointOverride, ProtocolType protocol, Duration connectTimeout,
+                        Duration readTimeout, ProxySettings proxy) {
+        this.proxy = Objects.requireNonNull(proxy, "proxy");
         this.endpointOverride = Objects.requireNonNull(endpointOverride, "endpointOverride");
         this.protocol = Objects.requireNonNull(protocol, "protocol");
         this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
@@ -77,8 +94,15 @@ public final class SdkStsClient implements StsClient {
                 .<AlibabaCloudCredentials>map(token ->
                         new BasicSessionCredentials(caller.id(), caller.secret().reveal(), token.reveal()))
                 .orElseGet(() -> new BasicCredentials(caller.id(), caller.secret().reveal()));
-        DefaultAcsClient client = new DefaultAcsClient(DefaultProfile.getProfile(SIGNING_REGION),
-                new StaticCredentialsProvider(credentials));
+        DefaultProfile profile = DefaultProfile.getProfile(SIGNING_REGION);
+        // The same transport as ENS calls, so that AssumeRole takes the same proxy (the SDK's default
+        // Apache client is one per JVM and keeps the proxy of whichever client came first).
+        HttpClientConfig http = HttpClientConfig.getDefault();
+        http.setConnectionTimeoutMillis(connectTimeout.toMillis());
+        http.setReadTimeoutMillis(readTimeout.toMillis());
+        ProxyRouting.of(proxy).configure(http);
+        profile.setHttpClientConfig(http);
+        DefaultAcsClient client = new DefaultAcsClient(profile, new StaticCredentialsProvider(credentials));
         try {
             CommonResponse response = client.getCommonResponse(request(role));
             return parse(response.getData());
@@ -128,6 +152,7 @@ public final class SdkStsClient implements StsClient {
 
     @Override
     public String toString() {
-        return "SdkStsClient[endpoint=" + endpointOverride.orElse("per profile") + ", protocol=" + protocol + "]";
+        return "SdkStsClient[endpoint=" + endpointOverride.orElse("per profile") + ", protocol=" + protocol + ", "
+                + proxy + "]";
     }
 }

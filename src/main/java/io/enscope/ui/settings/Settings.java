@@ -1,12 +1,14 @@
 package io.enscope.ui.settings;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.enscope.ens.ProxySettings;
 
 import java.util.List;
 
 /**
- * What the user chose, persisted between runs. Never holds a secret: a connection is
- * remembered by the name of its profile only.
+ * What the user chose, persisted between runs. Never holds a secret on disk: a connection is
+ * remembered by the name of its profile only, and the proxy password stays in memory (it is not
+ * serialised, see {@link ProxySettings}).
  *
  * @param language          {@code en} or {@code zh_CN}; null means the OS locale
  * @param theme             {@code LIGHT} or {@code DARK}
@@ -19,11 +21,13 @@ import java.util.List;
  * @param refreshSeconds    light periodic HaVip refresh while the window is visible; 0 = off
  * @param lastConnection    {@code sandbox}, or a profile reference such as {@code CLI_CONFIG:default}
  * @param lastRegions       the ENS regions chosen last
+ * @param proxy             how ENS and STS are reached: the system's proxy, none, or a manual one
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(String language, String theme, int pollInitialMillis, int pollMaxMillis,
                        int jobTimeoutSeconds, int maxTargetsPerHaVip, int maxHaVipsPerTarget, int parallelism,
-                       int refreshSeconds, String lastConnection, List<String> lastRegions) {
+                       int refreshSeconds, String lastConnection, List<String> lastRegions,
+                       ProxySettings proxy) {
 
     public static final String SANDBOX = "sandbox";
 
@@ -38,6 +42,7 @@ public record Settings(String language, String theme, int pollInitialMillis, int
         refreshSeconds = refreshSeconds < 0 ? 30 : Math.min(refreshSeconds, 3_600);
         lastConnection = lastConnection == null || lastConnection.isBlank() ? SANDBOX : lastConnection;
         lastRegions = lastRegions == null ? List.of() : List.copyOf(lastRegions);
+        proxy = proxy == null ? ProxySettings.system() : proxy;
     }
 
     private static int clamp(int value, int min, int max, int fallback) {
@@ -48,21 +53,26 @@ public record Settings(String language, String theme, int pollInitialMillis, int
     }
 
     public static Settings defaults() {
-        return new Settings(null, "LIGHT", 500, 5_000, 300, 10, 5, 8, 30, SANDBOX, List.of());
+        return new Settings(null, "LIGHT", 500, 5_000, 300, 10, 5, 8, 30, SANDBOX, List.of(), ProxySettings.system());
     }
 
     public Settings withLanguage(String l) {
         return new Settings(l, theme, pollInitialMillis, pollMaxMillis, jobTimeoutSeconds, maxTargetsPerHaVip,
-                maxHaVipsPerTarget, parallelism, refreshSeconds, lastConnection, lastRegions);
+                maxHaVipsPerTarget, parallelism, refreshSeconds, lastConnection, lastRegions, proxy);
     }
 
     public Settings withTheme(String t) {
         return new Settings(language, t, pollInitialMillis, pollMaxMillis, jobTimeoutSeconds, maxTargetsPerHaVip,
-                maxHaVipsPerTarget, parallelism, refreshSeconds, lastConnection, lastRegions);
+                maxHaVipsPerTarget, parallelism, refreshSeconds, lastConnection, lastRegions, proxy);
     }
 
     public Settings withConnection(String connection, List<String> regions) {
         return new Settings(language, theme, pollInitialMillis, pollMaxMillis, jobTimeoutSeconds, maxTargetsPerHaVip,
-                maxHaVipsPerTarget, parallelism, refreshSeconds, connection, regions);
+                maxHaVipsPerTarget, parallelism, refreshSeconds, connection, regions, proxy);
+    }
+
+    public Settings withProxy(ProxySettings p) {
+        return new Settings(language, theme, pollInitialMillis, pollMaxMillis, jobTimeoutSeconds, maxTargetsPerHaVip,
+                maxHaVipsPerTarget, parallelism, refreshSeconds, lastConnection, lastRegions, p);
     }
 }

@@ -1,6 +1,7 @@
 package io.enscope.ui.settings;
 
 import atlantafx.base.theme.Styles;
+import io.enscope.ens.ProxySettings;
 import io.enscope.ui.common.ModalStages;
 import io.enscope.ui.common.Theme;
 import javafx.beans.binding.Bindings;
@@ -11,6 +12,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
@@ -69,6 +71,24 @@ public final class SettingsView {
     @FXML
     private Label refreshError;
     @FXML
+    private ComboBox<ProxySettings.Mode> proxyModeChoice;
+    @FXML
+    private TextField proxyHostField;
+    @FXML
+    private Label proxyHostError;
+    @FXML
+    private TextField proxyPortField;
+    @FXML
+    private Label proxyPortError;
+    @FXML
+    private TextField proxyUserField;
+    @FXML
+    private PasswordField proxyPasswordField;
+    @FXML
+    private TextField proxyExclusionsField;
+    @FXML
+    private Label proxyExclusionsError;
+    @FXML
     private Label saveErrorLabel;
     @FXML
     private Button defaultsButton;
@@ -94,12 +114,36 @@ public final class SettingsView {
         bindNumber(maxHaVipsField, maxHaVipsError, viewModel.maxHaVipsPerTarget());
         bindNumber(parallelismField, parallelismError, viewModel.parallelism());
         bindNumber(refreshField, refreshError, viewModel.refreshSeconds());
+        bindProxy();
         saveErrorLabel.textProperty().bind(viewModel.saveErrorProperty());
         showWhenNotEmpty(saveErrorLabel);
         defaultsButton.setOnAction(e -> viewModel.restoreDefaults());
         cancelButton.setOnAction(e -> root.getScene().getWindow().hide());
         saveButton.disableProperty().bind(viewModel.canSaveProperty().not());
         saveButton.setOnAction(e -> viewModel.save());
+    }
+
+    private void bindProxy() {
+        bindChoice(proxyModeChoice, viewModel.proxyModes(), viewModel.proxyModeProperty(), viewModel::proxyModeName);
+        bindNumber(proxyPortField, proxyPortError, viewModel.proxyPort());
+        bindText(proxyHostField, proxyHostError, viewModel.proxyHostProperty(), viewModel.proxyHostErrorProperty());
+        bindText(proxyExclusionsField, proxyExclusionsError, viewModel.proxyExclusionsProperty(),
+                viewModel.proxyExclusionsErrorProperty());
+        proxyUserField.textProperty().bindBidirectional(viewModel.proxyUserProperty());
+        proxyPasswordField.textProperty().bindBidirectional(viewModel.proxyPasswordProperty());
+        for (TextField field : new TextField[] {proxyHostField, proxyPortField, proxyUserField, proxyPasswordField,
+                proxyExclusionsField}) {
+            field.disableProperty().bind(viewModel.manualProxyProperty().not());
+        }
+    }
+
+    private static void bindText(TextField field, Label error, Property<String> text,
+                                 javafx.beans.value.ObservableStringValue errorText) {
+        field.textProperty().bindBidirectional(text);
+        error.textProperty().bind(errorText);
+        showWhenNotEmpty(error);
+        field.pseudoClassStateChanged(Styles.STATE_DANGER, !errorText.get().isEmpty());
+        errorText.addListener((obs, was, now) -> field.pseudoClassStateChanged(Styles.STATE_DANGER, !now.isEmpty()));
     }
 
     private static <T> void bindChoice(ComboBox<T> box, ObservableList<T> items, Property<T> value,

@@ -1,5 +1,6 @@
 package io.enscope.ui.settings;
 
+import io.enscope.ens.ProxySettings;
 import io.enscope.ui.common.I18n;
 import io.enscope.ui.common.TaskRunner;
 import io.enscope.ui.common.Theme;
@@ -13,6 +14,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -26,10 +29,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * The Settings dialog: language, theme, polling, job timeout, the two advisory limits,
- * inventory parallelism and the periodic refresh. Numbers are validated as typed, with the error
+ * inventory parallelism, the periodic refresh and the proxy (system, none, or manual with host,
+ * port, optional user and password, and exclusions). Numbers are validated as typed, with the error
  * inline; {@link #save()} writes through the {@link SettingsStore} off the FX thread and then
  * publishes the new settings in {@link #savedProperty()}, for the caller to apply.
  *
@@ -53,6 +58,13 @@ public final class SettingsViewModel {
     /** Range of the periodic refresh in seconds; 0 turns it off. */
     public static final int REFRESH_MIN = 0;
     public static final int REFRESH_MAX = 3_600;
+    public static final int PORT_MIN = 1;
+    public static final int PORT_MAX = 65_535;
+    /** A host name, an IPv4 address or a bracketed IPv6 address; no scheme, path or port. */
+    private static final Pattern PROXY_HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+]");
+    /** An exclusion: a host or domain with optional leading {@code *.} or {@code .}, optional port or /bits. */
+    private static final Pattern EXCLUSION = Pattern.compile("\\*|(\\*\\.|\\.)?[A-Za-z0-9.-]+(:\\d{1,5}|/\\d{1,2})?"
+            + "|\\[[0-9A-Fa-f:.]+](:\\d{1,5})?");
 
     private static final Logger LOG = LoggerFactory.getLogger(SettingsViewModel.class);
 
@@ -78,6 +90,18 @@ public final class SettingsViewModel {
     private final NumberField parallelism;
     private final NumberField refreshSeconds;
     private final List<NumberField> numbers;
+    private final ObservableList<ProxySettings.Mode> proxyModes =
+            FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(ProxySettings.Mode.values()));
+    private final ObjectProperty<ProxySettings.Mode> proxyMode = new SimpleObjectProperty<>(this, "proxyMode");
+    private final StringProperty proxyHost = new SimpleStringProperty(this, "proxyHost", "");
+    private final NumberField proxyPort;
+    private final StringProperty proxyUser = new SimpleStringProperty(this, "proxyUser", "");
+    private final StringProperty proxyPassword = new SimpleStringProperty(this, "proxyPassword", "");
+    private final StringProperty proxyExclusions = new SimpleStringProperty(this, "proxyExclusions", "");
+    private final ReadOnlyStringWrapper proxyHostError = new ReadOnlyStringWrapper(this, "proxyHostError", "");
+    private final ReadOnlyStringWrapper proxyExclusionsError =
+            new ReadOnlyStringWrapper(this, "proxyExclusionsError", "");
+    private final BooleanBinding manualProxy;
     private final ReadOnlyBooleanWrapper restartRequired = new ReadOnlyBooleanWrapper(this, "restartRequired");
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving");
     private final ReadOnlyStringWrapper saveError = new ReadOnlyStringWrapper(this, "saveError", "");
@@ -123,20 +147,31 @@ public final class SettingsViewModel {
         refreshSeconds = new NumberField(current.refreshSeconds());
         numbers = List.of(pollInitialMillis, pollMaxMillis, jobTimeoutSeconds, maxTargetsPerHaVip,
                 maxHaVipsPerTarget, parallelism, refreshSeconds);
+        ProxySettings proxy = current.proxy();
+        proxyMode.set(proxy.mode());
+        proxyPort = new NumberField(proxy.port());
+        showProxy(proxy);
+        manualProxy = proxyMode.isEqualTo(ProxySettings.Mode.MANUAL);
 
         // One pass over all fields on every edit: the longest poll wait depends on the first one.
         ChangeListener<String> revalidate = (obs, old, text) -> validate();
         numbers.forEach(field -> field.textProperty().addListener(revalidate));
+        proxyPort.textProperty().addListener(revalidate);
+        proxyHost.addListener(revalidate);
+        proxyExclusions.addListener(revalidate);
+        proxyMode.addListener((obs, old, mode) -> validate());
         language.addListener((obs, old, chosen) -> restartRequired.set(chosen != null && chosen != runningLanguage));
         restartRequired.set(language.get() != runningLanguage);
         validate();
 
         canSave = Bindings.createBooleanBinding(
                 () -> numbers.stream().allMatch(NumberField::isValid) && !saving.get()
-                        && language.get() != null && theme.get() != null,
+                        && language.get() != null && theme.get() != null && proxyMode.get() != null
+                        && proxyPort.isValid() && proxyHostError.get().isEmpty() && proxyExclusionsError.get().isEmpty(),
                 pollInitialMillis.validProperty(), pollMaxMillis.validProperty(), jobTimeoutSeconds.validProperty(),
                 maxTargetsPerHaVip.validProperty(), maxHaVipsPerTarget.validProperty(), parallelism.validProperty(),
-                refreshSeconds.validProperty(), saving, language, theme);
+                refreshSeconds.validProperty(), saving, language, theme, proxyMode, proxyPort.validProperty(),
+                proxyHostError, proxyExclusionsError);
     }
 
     /** Puts every field back to the defaults; nothing is written until {@link #save()}. */
@@ -152,6 +187,16 @@ public final class SettingsViewModel {
         maxHaVipsPerTarget.setValue(defaults.maxHaVipsPerTarget());
         parallelism.setValue(defaults.parallelism());
         refreshSeconds.setValue(defaults.refreshSeconds());
+        proxyMode.set(defaults.proxy().mode());
+        showProxy(defaults.proxy());
+    }
+
+    private void showProxy(ProxySettings proxy) {
+        proxyHost.set(proxy.host());
+        proxyPort.setText(proxy.port() == 0 ? "" : Integer.toString(proxy.port()));
+        proxyUser.set(proxy.user());
+        proxyPassword.set(proxy.password() == null ? "" : proxy.password());
+        proxyExclusions.set(String.join(", ", proxy.exclusions()));
     }
 
     /**
@@ -185,7 +230,36 @@ public final class SettingsViewModel {
         String languageCode = followsOs && language.get() == systemLanguage ? null : language.get().code();
         return new Settings(languageCode, theme.get().name(), intOf(pollInitialMillis), intOf(pollMaxMillis),
                 intOf(jobTimeoutSeconds), intOf(maxTargetsPerHaVip), intOf(maxHaVipsPerTarget),
-                intOf(parallelism), intOf(refreshSeconds), original.lastConnection(), original.lastRegions());
+                intOf(parallelism), intOf(refreshSeconds), original.lastConnection(), original.lastRegions(),
+                toProxySettings());
+    }
+
+    /**
+     * @return the proxy the fields describe; host, port and credentials count in manual mode only
+     */
+    public ProxySettings toProxySettings() {
+        return switch (proxyMode.get()) {
+            case SYSTEM -> ProxySettings.system();
+            case NONE -> ProxySettings.none();
+            case MANUAL -> ProxySettings.manual(proxyHost.get(), proxyPort.value().orElse(0), proxyUser.get(),
+                    proxyUser.get().isBlank() ? null : proxyPassword.get(),
+                    ProxySettings.parseExclusions(proxyExclusions.get()));
+        };
+    }
+
+    /**
+     * @param value a proxy mode
+     * @return its name as the proxy choice shows it
+     */
+    public String proxyModeName(ProxySettings.Mode value) {
+        if (value == null) {
+            return "";
+        }
+        return switch (value) {
+            case SYSTEM -> i18n.get("settings.proxy.mode.system");
+            case NONE -> i18n.get("settings.proxy.mode.none");
+            case MANUAL -> i18n.get("settings.proxy.mode.manual");
+        };
     }
 
     /**
@@ -227,6 +301,29 @@ public final class SettingsViewModel {
         check(maxHaVipsPerTarget, LIMIT_MIN, LIMIT_MAX);
         check(parallelism, PARALLELISM_MIN, PARALLELISM_MAX);
         check(refreshSeconds, REFRESH_MIN, REFRESH_MAX);
+        validateProxy();
+    }
+
+    /** Host, port and exclusions are checked in manual mode only; the other modes ignore them. */
+    private void validateProxy() {
+        if (proxyMode.get() != ProxySettings.Mode.MANUAL) {
+            proxyHostError.set("");
+            proxyPort.setError("");
+            proxyExclusionsError.set("");
+            return;
+        }
+        String host = proxyHost.get() == null ? "" : proxyHost.get().trim();
+        if (host.isEmpty()) {
+            proxyHostError.set(i18n.get("settings.proxy.error.hostRequired"));
+        } else if (!PROXY_HOST.matcher(host).matches()) {
+            proxyHostError.set(i18n.get("settings.proxy.error.host"));
+        } else {
+            proxyHostError.set("");
+        }
+        check(proxyPort, PORT_MIN, PORT_MAX);
+        String invalid = ProxySettings.parseExclusions(proxyExclusions.get()).stream()
+                .filter(exclusion -> !EXCLUSION.matcher(exclusion).matches()).findFirst().orElse(null);
+        proxyExclusionsError.set(invalid == null ? "" : i18n.get("settings.proxy.error.exclusion", invalid));
     }
 
     private OptionalInt check(NumberField field, int min, int max) {
@@ -311,6 +408,56 @@ public final class SettingsViewModel {
     /** @return the periodic HaVip refresh, s; 0 is off */
     public NumberField refreshSeconds() {
         return refreshSeconds;
+    }
+
+    /** @return the proxy modes offered: system, none, manual */
+    public ObservableList<ProxySettings.Mode> proxyModes() {
+        return proxyModes;
+    }
+
+    /** @return the chosen proxy mode; the View writes it */
+    public ObjectProperty<ProxySettings.Mode> proxyModeProperty() {
+        return proxyMode;
+    }
+
+    /** @return whether the manual proxy fields apply */
+    public BooleanBinding manualProxyProperty() {
+        return manualProxy;
+    }
+
+    /** @return the manual proxy's host; the View writes it */
+    public StringProperty proxyHostProperty() {
+        return proxyHost;
+    }
+
+    /** @return why the host is not valid, in the user's language; empty when it is */
+    public ReadOnlyStringProperty proxyHostErrorProperty() {
+        return proxyHostError.getReadOnlyProperty();
+    }
+
+    /** @return the manual proxy's port */
+    public NumberField proxyPort() {
+        return proxyPort;
+    }
+
+    /** @return the manual proxy's user name, empty for none; the View writes it */
+    public StringProperty proxyUserProperty() {
+        return proxyUser;
+    }
+
+    /** @return the manual proxy's password, kept for this run only; the View writes it */
+    public StringProperty proxyPasswordProperty() {
+        return proxyPassword;
+    }
+
+    /** @return the hosts reached without the proxy, separated by commas; the View writes it */
+    public StringProperty proxyExclusionsProperty() {
+        return proxyExclusions;
+    }
+
+    /** @return why an exclusion is not valid, in the user's language; empty when all are */
+    public ReadOnlyStringProperty proxyExclusionsErrorProperty() {
+        return proxyExclusionsError.getReadOnlyProperty();
     }
 
     /** @return whether the chosen language differs from the one shown now, which takes a restart */

@@ -1,5 +1,6 @@
 package io.enscope.ui.settings;
 
+import io.enscope.ens.ProxySettings;
 import io.enscope.ui.common.I18n;
 import io.enscope.ui.common.SynchronousTaskRunner;
 import io.enscope.ui.common.Theme;
@@ -33,7 +34,7 @@ class SettingsViewModelTest {
 
     private static Settings sample() {
         return new Settings("en", "LIGHT", 700, 8_000, 600, 12, 6, 4, 45, "CLI_CONFIG:work",
-                List.of("cn-hangzhou-telecom", "cn-beijing-unicom"));
+                List.of("cn-hangzhou-telecom", "cn-beijing-unicom"), ProxySettings.system());
     }
 
     @Test
@@ -128,7 +129,7 @@ class SettingsViewModelTest {
         vm.save();
 
         Settings expected = new Settings("zh_CN", "DARK", 250, 4_000, 120, 20, 8, 16, 0, "CLI_CONFIG:work",
-                List.of("cn-hangzhou-telecom", "cn-beijing-unicom"));
+                List.of("cn-hangzhou-telecom", "cn-beijing-unicom"), ProxySettings.system());
         assertThat(vm.getSaved()).contains(expected);
         assertThat(vm.savingProperty().get()).isFalse();
         assertThat(vm.getSaveError()).isEmpty();
@@ -231,5 +232,83 @@ class SettingsViewModelTest {
         assertThat(Language.resolve(null, Locale.CHINA)).isEqualTo(Language.SIMPLIFIED_CHINESE);
         assertThat(Language.resolve(null, Locale.GERMANY)).isEqualTo(Language.ENGLISH);
         assertThat(Language.resolve("en", Locale.CHINA)).isEqualTo(Language.ENGLISH);
+    }
+
+    @Test
+    void theManualProxyIsValidatedInlineAndOnlyInManualMode() {
+        SettingsViewModel vm = viewModel(sample(), store());
+        assertThat(vm.proxyModeProperty().get()).isEqualTo(ProxySettings.Mode.SYSTEM);
+        assertThat(vm.proxyModes()).extracting(vm::proxyModeName)
+                .containsExactly("Use the system proxy", "Directly, without a proxy", "Through this HTTP proxy");
+
+        vm.proxyModeProperty().set(ProxySettings.Mode.MANUAL);
+        assertThat(vm.manualProxyProperty().get()).isTrue();
+        assertThat(vm.proxyHostErrorProperty().get()).isEqualTo("Enter the proxy host.");
+        assertThat(vm.proxyPort().getError()).isEqualTo("Enter a whole number from 1 to 65535.");
+        assertThat(vm.canSaveProperty().get()).isFalse();
+
+        vm.proxyHostProperty().set("http://proxy.corp:3128");
+        assertThat(vm.proxyHostErrorProperty().get()).contains("without http://");
+        vm.proxyHostProperty().set(" proxy.corp ");
+        vm.proxyPort().setText("70000");
+        assertThat(vm.proxyHostErrorProperty().get()).isEmpty();
+        assertThat(vm.proxyPort().isValid()).isFalse();
+        vm.proxyPort().setText("3128");
+        vm.proxyExclusionsProperty().set("localhost, .corp.example.com; 10.0.0.0/8 bad/host!");
+        assertThat(vm.proxyExclusionsErrorProperty().get()).contains("bad/host!");
+        assertThat(vm.canSaveProperty().get()).isFalse();
+        vm.proxyExclusionsProperty().set("localhost, .corp.example.com; 10.0.0.0/8 *.internal 127.0.0.1:8080");
+        assertThat(vm.canSaveProperty().get()).isTrue();
+        assertThat(vm.toProxySettings()).isEqualTo(ProxySettings.manual("proxy.corp", 3128, "", null,
+                List.of("localhost", ".corp.example.com", "10.0.0.0/8", "*.internal", "127.0.0.1:8080")));
+
+        // Leaving manual mode leaves its fields alone and their errors out.
+        vm.proxyHostProperty().set("");
+        assertThat(vm.canSaveProperty().get()).isFalse();
+        vm.proxyModeProperty().set(ProxySettings.Mode.NONE);
+        assertThat(vm.proxyHostErrorProperty().get()).isEmpty();
+        assertThat(vm.canSaveProperty().get()).isTrue();
+        assertThat(vm.toSettings().proxy()).isEqualTo(ProxySettings.none());
+    }
+
+    @Test
+    void theProxyPasswordIsKeptForThisRunButNeverWritten() throws IOException {
+        SettingsStore store = store();
+        SettingsViewModel vm = viewModel(sample(), store);
+        vm.proxyModeProperty().set(ProxySettings.Mode.MANUAL);
+        vm.proxyHostProperty().set("proxy.corp");
+        vm.proxyPort().setText("8080");
+        vm.proxyUserProperty().set("alice");
+        vm.proxyPasswordProperty().set("s3cret-proxy-pw");
+        vm.proxyExclusionsProperty().set("localhost");
+
+        vm.save();
+
+        ProxySettings saved = vm.getSaved().orElseThrow().proxy();
+        assertThat(saved).isEqualTo(ProxySettings.manual("proxy.corp", 8080, "alice", "s3cret-proxy-pw",
+                List.of("localhost")));
+        String onDisk = Files.readString(store.file());
+        assertThat(onDisk).contains("proxy.corp").contains("alice").doesNotContain("s3cret-proxy-pw")
+                .doesNotContainIgnoringCase("password");
+        assertThat(new SettingsStore(store.file()).load().proxy()).isEqualTo(saved.withPassword(null));
+        // Shown again while the console runs, so that other settings can be saved without retyping it.
+        assertThat(viewModel(vm.getSaved().orElseThrow(), store).proxyPasswordProperty().get())
+                .isEqualTo("s3cret-proxy-pw");
+    }
+
+    @Test
+    void restoringDefaultsGoesBackToTheSystemProxy() {
+        Settings manual = sample().withProxy(ProxySettings.manual("proxy.corp", 8080, "alice", "pw", List.of("a")));
+        SettingsViewModel vm = viewModel(manual, store());
+        assertThat(vm.proxyHostProperty().get()).isEqualTo("proxy.corp");
+        assertThat(vm.proxyPort().getText()).isEqualTo("8080");
+        assertThat(vm.proxyExclusionsProperty().get()).isEqualTo("a");
+
+        vm.restoreDefaults();
+
+        assertThat(vm.proxyModeProperty().get()).isEqualTo(ProxySettings.Mode.SYSTEM);
+        assertThat(vm.proxyHostProperty().get()).isEmpty();
+        assertThat(vm.proxyPasswordProperty().get()).isEmpty();
+        assertThat(vm.toSettings().proxy()).isEqualTo(ProxySettings.system());
     }
 }

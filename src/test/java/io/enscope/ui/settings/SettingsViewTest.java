@@ -1,5 +1,6 @@
 package io.enscope.ui.settings;
 
+import io.enscope.ens.ProxySettings;
 import io.enscope.ui.common.I18n;
 import io.enscope.ui.common.SynchronousTaskRunner;
 import io.enscope.ui.common.Theme;
@@ -19,6 +20,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,5 +97,39 @@ class SettingsViewTest {
         assertThat(saved.parallelism()).isEqualTo(16);
         assertThat(saved.theme()).isEqualTo("DARK");
         assertThat(saved.language()).isEqualTo("zh_CN");
+    }
+
+    @Test
+    void theManualProxyFieldsAreEnabledValidatedAndSavedWithoutThePassword() throws Exception {
+        SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
+        Stage stage = open(store);
+        ComboBox<ProxySettings.Mode> mode = robot.lookup("#proxyModeChoice").queryComboBox();
+        TextField host = robot.lookup("#proxyHostField").queryAs(TextField.class);
+        assertThat(mode.getValue()).isEqualTo(ProxySettings.Mode.SYSTEM);
+        assertThat(host.isDisabled()).isTrue();
+        assertThat(robot.lookup("#proxyPasswordField").query().isDisabled()).isTrue();
+
+        robot.interact(() -> mode.setValue(ProxySettings.Mode.MANUAL));
+        Label hostError = robot.lookup("#proxyHostError").queryAs(Label.class);
+        assertThat(host.isDisabled()).isFalse();
+        assertThat(hostError.isVisible()).isTrue();
+        assertThat(hostError.getText()).isEqualTo("Enter the proxy host.");
+        assertThat(robot.lookup("#saveButton").queryButton().isDisabled()).isTrue();
+
+        robot.interact(() -> {
+            host.setText("proxy.corp");
+            robot.lookup("#proxyPortField").queryAs(TextField.class).setText("3128");
+            robot.lookup("#proxyUserField").queryAs(TextField.class).setText("alice");
+            robot.lookup("#proxyPasswordField").queryAs(TextField.class).setText("s3cret-proxy-pw");
+            robot.lookup("#proxyExclusionsField").queryAs(TextField.class).setText("localhost, .corp");
+        });
+        assertThat(hostError.isVisible()).isFalse();
+        robot.clickOn("#saveButton");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(stage.isShowing()).isFalse();
+        assertThat(store.load().proxy()).isEqualTo(ProxySettings.manual("proxy.corp", 3128, "alice", null,
+                List.of("localhost", ".corp")));
+        assertThat(Files.readString(store.file())).doesNotContain("s3cret-proxy-pw");
     }
 }
