@@ -47,7 +47,7 @@ public final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--readonly-access-key", paramLabel = "ID:SECRET", description = "Read-only key pair; generated and printed when absent.")
     String readOnlyAccessKey;
 
-    @Option(names = "--state", paramLabel = "FILE", description = "Persist state to FILE (atomically) and restore it on start.")
+    @Option(names = "--state", paramLabel = "FILE", description = "Keep state in FILE, each write on disk before it is answered, and restore it on start.")
     Path stateFile;
 
     @Option(names = "--fault", paramLabel = "SPEC", description = "Fault rule ACTION:KIND:p=P|next=N[:ms=N]; KIND is throttling, system-error, unavailable, slow or drop. Repeatable.")
