@@ -430,7 +430,7 @@ public final class EmulatorState {
 
     /** Runs {@code action} under the lock, after completing due changes; fires the change listener if it wrote. */
     public <T> T read(Supplier<T> action) {
-        long ticket = -1;
+        long ticket;
         T result;
         lock.lock();
         try {
@@ -439,8 +439,8 @@ public final class EmulatorState {
         } finally {
             ticket = logChanges();
             lock.unlock();
+            awaitLogged(ticket);
         }
-        awaitLogged(ticket);
         return result;
     }
 

@@ -87,9 +87,9 @@ public final class EnsOperations {
         } finally {
             ticket = state.logChanges();
             state.lock.unlock();
+            // Answered only once durable, errors too: a client never sees a change that a crash could take back.
+            state.awaitLogged(ticket);
         }
-        // Answered only once durable: a client never sees a write that a crash could take back.
-        state.awaitLogged(ticket);
         return body;
     }
 
