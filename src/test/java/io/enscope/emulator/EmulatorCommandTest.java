@@ -88,11 +88,11 @@ class EmulatorCommandTest {
         Path state = dir.resolve("state.json");
         Process process = startJvm(List.of(), "emulator", "--port", "0", "--bind", "0.0.0.0", "--state",
                 state.toString());
-        try {
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exited").isTrue();
-        } finally {
+        boolean exited = process.waitFor(60, TimeUnit.SECONDS);
+        if (!exited) {
             process.destroyForcibly();
         }
+        assertThat(exited).as("exited").isTrue();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.exitValue()).isEqualTo(2);
         assertThat(output).contains("--allow-remote").doesNotContain("Exception");
@@ -105,11 +105,11 @@ class EmulatorCommandTest {
     void refusesAStateFileWithoutHaVipsAndLeavesItAsItIs(@TempDir Path dir) throws Exception {
         Path state = Files.writeString(dir.resolve("state.json"), "{}");
         Process process = startJvm(List.of(), "emulator", "--port", "0", "--state", state.toString());
-        try {
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exited").isTrue();
-        } finally {
+        boolean exited = process.waitFor(60, TimeUnit.SECONDS);
+        if (!exited) {
             process.destroyForcibly();
         }
+        assertThat(exited).as("exited").isTrue();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.exitValue()).isEqualTo(2);
         assertThat(output.strip()).as("one line").doesNotContain("\n").contains(state.toString())
