@@ -59,7 +59,7 @@ public final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--access-key-file", paramLabel = "FILE", description = "Read the key pairs and control token from FILE (lines access-key=ID:SECRET, readonly-access-key=ID:SECRET, control-token=TOKEN); it must not be readable by other users.")
     Path accessKeyFile;
 
-    @Option(names = "--state", paramLabel = "FILE", description = "Persist state to FILE (atomically) and restore it on start.")
+    @Option(names = "--state", paramLabel = "FILE", description = "Keep state in FILE, each write on disk before it is answered, and restore it on start.")
     Path stateFile;
 
     @Option(names = "--fault", paramLabel = "SPEC", description = "Fault rule ACTION:KIND:p=P|next=N[:ms=N]; KIND is throttling, system-error, unavailable, slow or drop. Repeatable.")

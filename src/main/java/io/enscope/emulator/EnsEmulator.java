@@ -7,7 +7,6 @@ import io.enscope.emulator.gateway.RequestCounter;
 import io.enscope.emulator.ops.EmulatorState;
 import io.enscope.emulator.ops.EnsOperations;
 import io.enscope.emulator.scenario.Scenario;
-import io.enscope.emulator.scenario.ScenarioFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +14,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,7 +41,7 @@ public final class EnsEmulator implements AutoCloseable {
     private final Map<String, Account> accounts;
     private final JettyTransport transport;
     private final InetAddress address;
-    private final StatePersister persister;
+    private final StateStore store;
     private final RequestCounter requests = new RequestCounter();
 
     private EnsEmulator(Builder b) throws Exception {
@@ -53,39 +51,59 @@ public final class EnsEmulator implements AutoCloseable {
         for (Account a : b.accounts) {
             accounts.put(a.accessKeyId(), a);
         }
-        Scenario start = b.scenario;
-        boolean restored = b.stateFile != null && Files.exists(b.stateFile);
-        if (restored) {
-            start = ScenarioFiles.read(b.stateFile);
-            LOG.info("emulator state restored from {}", b.stateFile);
-        }
-        this.state = new EmulatorState(start, b.timings, b.limits, b.clock, b.seed);
-        this.faults = new FaultPlan(b.seed ^ 0x5DEECE66DL);
-        b.faultRules.forEach(faults::add);
-        this.persister = b.stateFile == null ? null : new StatePersister(b.stateFile, state);
-        if (persister != null) {
-            state.setChangeListener(persister::changed);
-            if (!restored) { // a restored state is what the file holds: written again at its first change
-                persister.saveNow();
-            }
-        }
-
+        // Every option is checked before the state file is read or written.
         this.address = InetAddress.getByName(b.bindAddress);
         if (!address.isLoopbackAddress() && !b.allowRemote) {
             throw new IllegalArgumentException("refusing to listen on " + b.bindAddress
                     + ": the emulator listens on loopback only unless --allow-remote is given");
         }
+        StateStore.Recovered recovered = b.stateFile == null ? null : StateStore.recover(b.stateFile);
+        boolean restored = recovered != null && recovered.exists();
+        Scenario start = restored ? recovered.scenario() : b.scenario;
+        try {
+            // A restored state draws other ids than the run before: an id deleted then must not come back.
+            long seed = restored ? b.seed ^ (recovered.lastSeq() + 1) * 0x9E3779B97F4A7C15L : b.seed;
+            this.state = new EmulatorState(start, restored ? recovered.dueTimes() : Map.of(), b.timings, b.limits,
+                    b.clock, seed);
+        } catch (IllegalArgumentException e) {
+            if (restored) {
+                throw new IllegalArgumentException("state file " + b.stateFile.toAbsolutePath() + ": "
+                        + e.getMessage() + "; the file was left as it is", e);
+            }
+            throw e;
+        }
+        if (restored) {
+            LOG.info("emulator state restored from {}", b.stateFile);
+        }
+        this.faults = new FaultPlan(b.seed ^ 0x5DEECE66DL);
+        b.faultRules.forEach(faults::add);
         Gateway gateway = new Gateway(new EnsOperations(state), accounts::get, faults, b.clock, b.maxBodyBytes,
                 requests);
+        if (recovered != null) {
+            gateway.restoreNonces(recovered.nonces());
+            this.store = StateStore.open(b.stateFile, recovered, state, gateway::usedNonces);
+            state.setChangeLog(store);
+            gateway.setNonceLog(store);
+            state.logLoadChanges();
+        } else {
+            this.store = null;
+        }
         ControlHandler control = new ControlHandler(this, b.controlToken);
-        this.transport = new JettyTransport(address.getHostAddress(), b.port, b.threads,
-                new JettyTransport.Bounds(b.maxConnections, b.requestTimeout, b.maxBodyBytes), call -> {
-            if (call.rawPath() != null && call.rawPath().startsWith(ControlHandler.PREFIX)) {
-                control.handle(call);
-            } else {
-                gateway.handle(call);
+        try {
+            this.transport = new JettyTransport(address.getHostAddress(), b.port, b.threads,
+                    new JettyTransport.Bounds(b.maxConnections, b.requestTimeout, b.maxBodyBytes), call -> {
+                if (call.rawPath() != null && call.rawPath().startsWith(ControlHandler.PREFIX)) {
+                    control.handle(call);
+                } else {
+                    gateway.handle(call);
+                }
+            });
+        } catch (Exception e) {
+            if (store != null) {
+                store.close();
             }
-        });
+            throw e;
+        }
         LOG.info("ENS emulator listening on {}", url());
     }
 
@@ -164,8 +182,8 @@ public final class EnsEmulator implements AutoCloseable {
     @Override
     public void close() {
         transport.close();
-        if (persister != null) {
-            persister.close();
+        if (store != null) {
+            store.close();
         }
         LOG.info("ENS emulator stopped");
     }
@@ -238,7 +256,7 @@ public final class EnsEmulator implements AutoCloseable {
             return this;
         }
 
-        /** Persist state to this file (atomically) and restore from it on start. */
+        /** Keep state in this file (each write on disk before it is answered) and restore from it on start. */
         public Builder stateFile(Path file) {
             this.stateFile = file;
             return this;

@@ -84,12 +84,40 @@ class EmulatorCommandTest {
     }
 
     @Test
-    void refusesANonLoopbackAddressWithoutAllowRemote() throws Exception {
-        Process process = startJvm(List.of(), "emulator", "--port", "0", "--bind", "0.0.0.0");
+    void refusesANonLoopbackAddressWithoutAllowRemoteBeforeCreatingTheStateFile(@TempDir Path dir) throws Exception {
+        Path state = dir.resolve("state.json");
+        Process process = startJvm(List.of(), "emulator", "--port", "0", "--bind", "0.0.0.0", "--state",
+                state.toString());
+        boolean exited = process.waitFor(60, TimeUnit.SECONDS);
+        if (!exited) {
+            process.destroyForcibly();
+        }
+        assertThat(exited).as("exited").isTrue();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).isNotZero();
+        assertThat(process.exitValue()).isEqualTo(2);
         assertThat(output).contains("--allow-remote").doesNotContain("Exception");
+        try (var files = Files.list(dir)) {
+            assertThat(files).as("files written before the options were checked").isEmpty();
+        }
+    }
+
+    @Test
+    void refusesAStateFileWithoutHaVipsAndLeavesItAsItIs(@TempDir Path dir) throws Exception {
+        Path state = Files.writeString(dir.resolve("state.json"), "{}");
+        Process process = startJvm(List.of(), "emulator", "--port", "0", "--state", state.toString());
+        boolean exited = process.waitFor(60, TimeUnit.SECONDS);
+        if (!exited) {
+            process.destroyForcibly();
+        }
+        assertThat(exited).as("exited").isTrue();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(output.strip()).as("one line").doesNotContain("\n").contains(state.toString())
+                .contains("HaVips").doesNotContain("Exception");
+        assertThat(Files.readString(state)).isEqualTo("{}");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(state);
+        }
     }
 
     @Test

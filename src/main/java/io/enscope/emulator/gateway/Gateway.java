@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,7 @@ public final class Gateway {
     private final NonceCache nonces = new NonceCache();
     private final StsService sts;
     private final RequestCounter counter;
+    private volatile NonceLog nonceLog;
 
     /**
      * @param accounts     looks up an account by AccessKeyId; {@code null} when unknown
@@ -80,7 +82,23 @@ public final class Gateway {
         this.sts = new StsService(clock);
     }
 
-    private record Call(String action, Account account, Map<String, String> params) {
+    /** @param nonceTicket the {@link NonceLog} ticket of a write's nonce; -1 if none was logged */
+    private record Call(String action, Account account, Map<String, String> params, long nonceTicket) {
+    }
+
+    /** Logs the nonces of write requests, which are answered only once the log holds them. */
+    public void setNonceLog(NonceLog log) {
+        this.nonceLog = log;
+    }
+
+    /** The nonces used within their validity, for the state file. */
+    public List<UsedNonce> usedNonces() {
+        return nonces.snapshot(clock.millis());
+    }
+
+    /** Remembers the nonces of a state file again, so that their requests cannot be replayed. */
+    public void restoreNonces(Collection<UsedNonce> used) {
+        nonces.restore(used, clock.millis());
     }
 
     /** Answers one call; never throws. */
@@ -88,9 +106,11 @@ public final class Gateway {
         String requestId = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
         String action = "?";
         Params reached = null;
+        long nonceTicket = -1;
         try {
             Call call = authenticate(exchange);
             action = call.action();
+            nonceTicket = call.nonceTicket();
             Optional<FaultRule> fault = faults.draw(action);
             if (fault.isPresent()) {
                 counter.faultInjected(fault.get().kind());
@@ -112,6 +132,7 @@ public final class Gateway {
             Map<String, Object> response = new LinkedHashMap<>();
             response.put("RequestId", requestId);
             response.putAll(body);
+            awaitNonce(nonceTicket);
             send(exchange, 200, requestId, response, Map.of());
             LOG.debug("{} 200", action);
         } catch (ApiException e) {
@@ -120,7 +141,16 @@ public final class Gateway {
                 counter.reachedOperation(action, reached, e.code());
             }
             counter.answered(action, e.code());
-            sendError(exchange, requestId, e);
+            ApiException answer = e;
+            try {
+                awaitNonce(nonceTicket);
+            } catch (RuntimeException notDurable) {
+                LOG.error("{} failed: its nonce could not be made durable (request {})", action, requestId,
+                        notDurable);
+                answer = new ApiException(500, "InternalError",
+                        "The request processing has failed due to some unknown error.");
+            }
+            sendError(exchange, requestId, answer);
         } catch (IOException | RuntimeException e) {
             counter.answered(action, "InternalError");
             LOG.error("{} failed unexpectedly (request {})", action, requestId, e);
@@ -250,10 +280,10 @@ public final class Gateway {
                             + stringToSign);
         }
         sts.checkToken(account.accessKeyId(), params.get("SecurityToken"));
-        checkNonce(account, params.get("SignatureNonce"));
+        long nonceTicket = checkNonce(account, action, params.get("SignatureNonce"));
         Map<String, String> operationParams = new HashMap<>(params);
         operationParams.keySet().removeAll(V1_COMMON);
-        return new Call(action, account, operationParams);
+        return new Call(action, account, operationParams, nonceTicket);
     }
 
     private Call verifyV3(HttpCall headers, String method, String authorization, Map<String, String> query,
@@ -300,8 +330,8 @@ public final class Gateway {
                             + stringToSign);
         }
         sts.checkToken(account.accessKeyId(), headers.header("x-acs-security-token"));
-        checkNonce(account, headers.header("x-acs-signature-nonce"));
-        return new Call(action, account, all);
+        long nonceTicket = checkNonce(account, action, headers.header("x-acs-signature-nonce"));
+        return new Call(action, account, all, nonceTicket);
     }
 
     private static Map<String, String> parseAuthorization(String header) {
@@ -361,13 +391,25 @@ public final class Gateway {
         return account;
     }
 
-    private void checkNonce(Account account, String nonce) {
+    /** Returns the nonce log's ticket for a write's nonce (a replayed write must stay refused after a restart). */
+    private long checkNonce(Account account, String action, String nonce) {
         if (nonce.length() > MAX_NONCE_LENGTH) {
             throw ApiException.invalidParameter("SignatureNonce",
                     "It must be at most " + MAX_NONCE_LENGTH + " characters long.");
         }
-        if (!nonces.firstUse(account.accessKeyId(), nonce, clock.millis())) {
+        long now = clock.millis();
+        if (!nonces.firstUse(account.accessKeyId(), nonce, now)) {
             throw new ApiException(400, "SignatureNonceUsed", "Specified signature nonce was used already.");
+        }
+        NonceLog log = nonceLog;
+        return log != null && EnsOperations.isWrite(action) ? log.used(new UsedNonce(account.accessKeyId(), nonce, now))
+                : -1;
+    }
+
+    private void awaitNonce(long ticket) {
+        NonceLog log = nonceLog;
+        if (ticket >= 0 && log != null) {
+            log.awaitDurable(ticket);
         }
     }
 

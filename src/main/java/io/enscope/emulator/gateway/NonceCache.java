@@ -1,5 +1,8 @@
 package io.enscope.emulator.gateway;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -44,5 +47,26 @@ final class NonceCache {
             }
         }
         return seen.putIfAbsent(accessKeyId + '\n' + nonce, nowMillis) == null;
+    }
+
+    /** The nonces still remembered at {@code nowMillis}, for the state file. */
+    List<UsedNonce> snapshot(long nowMillis) {
+        List<UsedNonce> used = new ArrayList<>();
+        seen.forEach((key, at) -> {
+            int split = key.indexOf('\n');
+            if (nowMillis - at <= KEEP_MILLIS && split > 0) {
+                used.add(new UsedNonce(key.substring(0, split), key.substring(split + 1), at));
+            }
+        });
+        return used;
+    }
+
+    /** Remembers nonces of a {@link #snapshot} again, but those that have expired by {@code nowMillis}. */
+    void restore(Collection<UsedNonce> used, long nowMillis) {
+        for (UsedNonce u : used) {
+            if (nowMillis - u.usedAtMillis() <= KEEP_MILLIS) {
+                seen.putIfAbsent(u.accessKeyId() + '\n' + u.nonce(), u.usedAtMillis());
+            }
+        }
     }
 }

@@ -39,7 +39,11 @@ public final class EmulatorState {
     final Random random;
     private volatile Timings timings;
     private volatile Limits limits;
-    private volatile Runnable changeListener = () -> { };
+    private volatile ChangeLog changeLog = ChangeLog.NONE;
+    /** HaVips changed since the last entry given to the change log; guarded by the lock. */
+    private final Set<String> touched = new LinkedHashSet<>();
+    private boolean replaced;
+    private Map<String, Long> dueTimes = Map.of();
 
     final Map<String, RegionRec> regions = new LinkedHashMap<>();
     final Map<String, NetworkRec> networks = new LinkedHashMap<>();
@@ -61,11 +65,24 @@ public final class EmulatorState {
      * @throws IllegalArgumentException if the scenario is inconsistent (dangling ids, duplicates)
      */
     public EmulatorState(Scenario scenario, Timings timings, Limits limits, Clock clock, long seed) {
+        this(scenario, Map.of(), timings, limits, clock, seed);
+    }
+
+    /**
+     * A state restored from a state file.
+     *
+     * @param dueTimes when the transitional changes of the file were due, by {@link #dueTimes()} key;
+     *                 they complete then at the latest, whatever the timings
+     */
+    public EmulatorState(Scenario scenario, Map<String, Long> dueTimes, Timings timings, Limits limits, Clock clock,
+                         long seed) {
         this.clock = clock;
         this.random = new Random(seed);
         this.timings = timings;
         this.limits = limits;
+        this.dueTimes = dueTimes;
         load(scenario);
+        this.dueTimes = Map.of();
     }
 
     public Timings timings() {
@@ -84,17 +101,73 @@ public final class EmulatorState {
         this.limits = limits;
     }
 
-    /** Called after every change of state (outside the lock), e.g. to persist it. */
-    public void setChangeListener(Runnable listener) {
-        this.changeListener = listener == null ? () -> { } : listener;
+    /**
+     * Where every change goes, in the order of the changes, before the call that made it returns.
+     * Changes made while loading (transitions that the timings complete at once) are logged by
+     * {@link #logLoadChanges()}.
+     */
+    public void setChangeLog(ChangeLog log) {
+        this.changeLog = log == null ? ChangeLog.NONE : log;
     }
 
-    void fireChanged() {
-        changeListener.run();
+    /** Hands the changes made while loading to the change log and waits until it holds them. */
+    public void logLoadChanges() {
+        long ticket;
+        lock.lock();
+        try {
+            ticket = logChanges();
+        } finally {
+            lock.unlock();
+        }
+        awaitLogged(ticket);
+    }
+
+    /** Marks a HaVip as changed. Caller holds the lock. */
+    void touch(String haVipId) {
+        touched.add(haVipId);
+    }
+
+    /**
+     * Gives what changed since the last call to the change log; returns its ticket, or -1 if nothing
+     * changed. Caller holds the lock, so the log sees the changes in the order they were made.
+     */
+    long logChanges() {
+        if (!replaced && touched.isEmpty()) {
+            return -1;
+        }
+        Change change;
+        if (replaced) {
+            change = new Change(List.of(), List.of(), dueTimes(), snapshotLocked());
+        } else {
+            List<HaVipRec> changed = new ArrayList<>();
+            List<String> removed = new ArrayList<>();
+            Map<String, Long> due = new LinkedHashMap<>();
+            for (String id : touched) {
+                HaVipState h = haVips.get(id);
+                if (h == null) {
+                    removed.add(id);
+                } else {
+                    changed.add(record(h));
+                    addDueTimes(h, due);
+                }
+            }
+            change = new Change(changed, removed, due, null);
+        }
+        replaced = false;
+        touched.clear();
+        return changeLog.append(change);
+    }
+
+    /** Returns once the change log holds the change of {@code ticket} (from {@link #logChanges()}). */
+    void awaitLogged(long ticket) {
+        if (ticket >= 0) {
+            changeLog.awaitDurable(ticket);
+        }
     }
 
     /** Replaces the whole state by a scenario (the sandbox's "reset"). */
     public void reset(Scenario scenario) {
+        long ticket;
         lock.lock();
         try {
             regions.clear();
@@ -108,10 +181,12 @@ public final class EmulatorState {
             pendingHaVips.clear();
             generation++;
             load(scenario);
+            replaced = true;
+            ticket = logChanges();
         } finally {
             lock.unlock();
         }
-        fireChanged();
+        awaitLogged(ticket);
     }
 
     private void load(Scenario s) {
@@ -143,10 +218,13 @@ public final class EmulatorState {
         long now = clock.millis();
         for (HaVipRec h : s.haVips()) {
             requireRef(vSwitches, h.vSwitchId(), "HaVip " + h.haVipId(), "vSwitch");
-            HaVipState.Lifecycle lifecycle = switch (String.valueOf(h.status())) {
+            // A scenario may leave Status out: it follows from the associations then.
+            HaVipState.Lifecycle lifecycle = h.status() == null ? HaVipState.Lifecycle.READY : switch (h.status()) {
                 case "Creating" -> HaVipState.Lifecycle.CREATING;
                 case "Deleting" -> HaVipState.Lifecycle.DELETING;
-                default -> HaVipState.Lifecycle.READY;
+                case "Available", "InUse", "Associating", "Unassociating" -> HaVipState.Lifecycle.READY;
+                default -> throw new IllegalArgumentException("HaVip " + h.haVipId() + ": Status '" + h.status()
+                        + "' is unknown (use Available, InUse, Associating, Unassociating, Creating or Deleting)");
             };
             HaVipState state = new HaVipState(require(h.haVipId(), "HaVip id"), h.name(), h.description(),
                     h.ipAddress(), h.vSwitchId(), h.networkId(), h.ensRegionId(), h.creationTime(), lifecycle);
@@ -159,26 +237,50 @@ public final class EmulatorState {
                     throw new IllegalArgumentException("HaVip " + h.haVipId() + " is associated with unknown target "
                             + a.instanceId());
                 }
-                AssociationState.Status status = AssociationState.Status.fromWire(a.status() == null ? "InUse" : a.status());
+                if (state.association(a.instanceId()) != null) {
+                    throw new IllegalArgumentException("HaVip " + h.haVipId() + ": AssociatedInstances lists "
+                            + a.instanceId() + " twice");
+                }
+                AssociationState.Status status;
+                try {
+                    status = AssociationState.Status.fromWire(a.status() == null ? "InUse" : a.status());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("HaVip " + h.haVipId() + ": AssociatedInstances " + a.instanceId()
+                            + ": Status '" + a.status() + "' is unknown (use InUse, Associating or Unassociating)", e);
+                }
                 AssociationState as = new AssociationState(a.instanceId(), a.instanceType(), a.ipAddress(),
                         a.creationTime(), status);
                 state.associations.add(as);
                 if (status == AssociationState.Status.ASSOCIATING) {
-                    as.pending = schedule(timings.associate(), now);
+                    as.pending = resume(timings.associate(), dueTimes.get(h.haVipId() + "/" + a.instanceId()), now);
                 } else if (status == AssociationState.Status.UNASSOCIATING) {
-                    as.pending = schedule(timings.unassociate(), now);
+                    as.pending = resume(timings.unassociate(), dueTimes.get(h.haVipId() + "/" + a.instanceId()), now);
                 }
             }
             if (lifecycle == HaVipState.Lifecycle.CREATING) {
-                state.pending = schedule(timings.create(), now);
+                state.pending = resume(timings.create(), dueTimes.get(h.haVipId()), now);
             } else if (lifecycle == HaVipState.Lifecycle.DELETING) {
-                state.pending = schedule(timings.delete(), now);
+                state.pending = resume(timings.delete(), dueTimes.get(h.haVipId()), now);
             }
             if (state.isPending()) {
                 pendingHaVips.add(state.id);
             }
         }
         settle(now);
+    }
+
+    /**
+     * The pending change of a transitional state read from a scenario or a state file: per the timing
+     * in force, but no later than the due time it had when it was persisted. It is never "none": a
+     * change that the timing completes at once is due now, and the {@link #settle} that ends loading
+     * completes it.
+     */
+    private Pending resume(TransitionTiming timing, Long persistedDue, long now) {
+        Pending fresh = schedule(timing, now);
+        if (fresh == null) {
+            return Pending.at(now);
+        }
+        return persistedDue == null ? fresh : fresh.dueNoLaterThan(persistedDue);
     }
 
     private static String require(String value, String what) {
@@ -219,6 +321,7 @@ public final class EmulatorState {
     }
 
     void trackPending(HaVipState h) {
+        touched.add(h.id);
         if (h.isPending()) {
             pendingHaVips.add(h.id);
         } else {
@@ -276,6 +379,7 @@ public final class EmulatorState {
     }
 
     void complete(HaVipState h) {
+        touched.add(h.id);
         h.pending = null;
         if (h.lifecycle == HaVipState.Lifecycle.CREATING) {
             h.lifecycle = HaVipState.Lifecycle.READY;
@@ -326,38 +430,111 @@ public final class EmulatorState {
 
     /** Runs {@code action} under the lock, after completing due changes; fires the change listener if it wrote. */
     public <T> T read(Supplier<T> action) {
-        boolean changed;
+        long ticket;
         T result;
         lock.lock();
         try {
-            changed = settle(clock.millis());
+            settle(clock.millis());
             result = action.get();
         } finally {
+            ticket = logChanges();
             lock.unlock();
-        }
-        if (changed) {
-            fireChanged();
+            awaitLogged(ticket);
         }
         return result;
     }
 
     /** A snapshot of the whole state as a scenario (what the state file persists). */
     public Scenario snapshot() {
-        return read(() -> {
-            List<HaVipRec> list = new ArrayList<>(haVips.size());
-            for (HaVipState h : haVips.values()) {
-                List<AssociationRec> assocs = new ArrayList<>();
-                for (AssociationState a : h.associations) {
-                    assocs.add(new AssociationRec(a.instanceId, a.instanceType, a.ipAddress, a.status.wire,
-                            a.creationTime));
-                }
-                list.add(new HaVipRec(h.id, h.name, h.description, h.ipAddress, h.status(), h.vSwitchId,
-                        h.networkId, h.ensRegionId, h.creationTime, assocs));
+        return read(this::snapshotLocked);
+    }
+
+    /**
+     * Runs {@code action} with a snapshot of the state and its due times, under the lock: no change
+     * happens in between, so the action can note how far the change log went (a compaction).
+     */
+    public <T> T withSnapshot(java.util.function.BiFunction<Scenario, Map<String, Long>, T> action) {
+        return read(() -> action.apply(snapshotLocked(), dueTimes()));
+    }
+
+    private Scenario snapshotLocked() {
+        List<HaVipRec> list = new ArrayList<>(haVips.size());
+        for (HaVipState h : haVips.values()) {
+            list.add(record(h));
+        }
+        return new Scenario(new ArrayList<>(regions.values()), new ArrayList<>(networks.values()),
+                new ArrayList<>(vSwitches.values()), new ArrayList<>(instances.values()),
+                new ArrayList<>(enis.values()), list);
+    }
+
+    private static HaVipRec record(HaVipState h) {
+        List<AssociationRec> assocs = new ArrayList<>();
+        for (AssociationState a : h.associations) {
+            assocs.add(new AssociationRec(a.instanceId, a.instanceType, a.ipAddress, a.status.wire,
+                    a.creationTime));
+        }
+        return new HaVipRec(h.id, h.name, h.description, h.ipAddress, h.status(), h.vSwitchId,
+                h.networkId, h.ensRegionId, h.creationTime, assocs);
+    }
+
+    /**
+     * When the time-based transitions still running are due, keyed by HaVip id (its creation or
+     * deletion) or {@code haVipId/targetId} (an association). Poll-based ones have no due time: a
+     * restart starts their count again. Caller holds the lock.
+     */
+    private Map<String, Long> dueTimes() {
+        Map<String, Long> due = new LinkedHashMap<>();
+        for (String id : pendingHaVips) {
+            HaVipState h = haVips.get(id);
+            if (h != null) {
+                addDueTimes(h, due);
             }
-            return new Scenario(new ArrayList<>(regions.values()), new ArrayList<>(networks.values()),
-                    new ArrayList<>(vSwitches.values()), new ArrayList<>(instances.values()),
-                    new ArrayList<>(enis.values()), list);
-        });
+        }
+        return due;
+    }
+
+    private static void addDueTimes(HaVipState h, Map<String, Long> due) {
+        if (h.pending != null && h.pending.isTimed()) {
+            due.put(h.id, h.pending.dueMillis());
+        }
+        for (AssociationState a : h.associations) {
+            if (a.pending != null && a.pending.isTimed()) {
+                due.put(h.id + "/" + a.instanceId, a.pending.dueMillis());
+            }
+        }
+    }
+
+    /**
+     * One change for the change log: the HaVips as they are after it and those removed, with the due
+     * times of their transitions; or, after a reset, the whole new state.
+     *
+     * @param haVips   the changed HaVips, complete
+     * @param removed  ids of the HaVips that no longer exist
+     * @param dueTimes due times of the transitions of {@code haVips} (all of them after a reset)
+     * @param replaced the whole state after a reset; {@code null} otherwise
+     */
+    public record Change(List<HaVipRec> haVips, List<String> removed, Map<String, Long> dueTimes,
+                         Scenario replaced) {
+    }
+
+    /** Receives every change of the state, e.g. to make it durable. */
+    public interface ChangeLog {
+        ChangeLog NONE = new ChangeLog() {
+            @Override
+            public long append(Change change) {
+                return -1;
+            }
+
+            @Override
+            public void awaitDurable(long ticket) {
+            }
+        };
+
+        /** Records a change; called under the state lock, in the order of the changes. Returns a ticket. */
+        long append(Change change);
+
+        /** Returns once the change of {@code ticket} is durable; throws if it cannot be made durable. */
+        void awaitDurable(long ticket);
     }
 
     /** How many of each resource the emulator holds. */

@@ -68,11 +68,11 @@ public final class EnsOperations {
      * @throws ApiException for every error the API answers
      */
     public Map<String, Object> execute(String action, Params params, Account caller) {
-        boolean changed = false;
+        long ticket = -1;
         Map<String, Object> body;
         state.lock.lock();
         try {
-            changed = state.settle(state.clock.millis());
+            state.settle(state.clock.millis());
             Outcome outcome = switch (action) {
                 case "DescribeEnsRegions" -> Outcome.read(describeRegions(params));
                 case "DescribeNetworks" -> Outcome.read(describeNetworks(params));
@@ -88,13 +88,12 @@ public final class EnsOperations {
                 default -> throw new ApiException(404, "InvalidApi.NotFound",
                         "Specified api is not found, please check your url and method.");
             };
-            changed |= outcome.changed;
             body = outcome.body;
         } finally {
+            ticket = state.logChanges();
             state.lock.unlock();
-            if (changed) {
-                state.fireChanged();
-            }
+            // Answered only once durable, errors too: a client never sees a change that a crash could take back.
+            state.awaitLogged(ticket);
         }
         return body;
     }
@@ -329,6 +328,7 @@ public final class EnsOperations {
         }
         requireWritePermission(caller);
         h.name = name;
+        state.touch(h.id);
         return new LinkedHashMap<>();
     }
 

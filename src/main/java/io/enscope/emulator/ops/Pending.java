@@ -21,8 +21,22 @@ final class Pending {
         return new Pending(Long.MAX_VALUE, polls);
     }
 
+    /** The same change, due at {@code dueMillis} at the latest (a poll-based one still completes on its polls too). */
+    Pending dueNoLaterThan(long dueMillis) {
+        return new Pending(Math.min(this.dueMillis, dueMillis), pollsLeft);
+    }
+
     boolean isDue(long nowMillis) {
-        return pollsLeft < 0 && nowMillis >= dueMillis;
+        return nowMillis >= dueMillis;
+    }
+
+    /** True for a change due at a wall-clock time, the only kind a state file can carry over a restart. */
+    boolean isTimed() {
+        return dueMillis != Long.MAX_VALUE;
+    }
+
+    long dueMillis() {
+        return dueMillis;
     }
 
     /** Counts one DescribeHaVips call that listed the HaVip; true when that call completes the change. */

@@ -70,29 +70,60 @@ public final class ScenarioFiles {
      *                                  the message names the file and the problem
      */
     public static Scenario read(Path file) {
-        Scenario scenario;
+        return readDocument(file, Scenario.class, "scenario file", "scenario");
+    }
+
+    /**
+     * Reads a JSON document in the scenario format (PascalCase names, unknown fields ignored), such as
+     * the state file.
+     *
+     * @param what    what the file is, as the messages name it ("state file")
+     * @param content what it holds, as the messages name it ("scenario")
+     * @throws IllegalArgumentException as {@link #read}
+     */
+    public static <T> T readDocument(Path file, Class<T> type, String what, String content) {
+        T document;
         try (InputStream in = Files.newInputStream(file)) {
-            scenario = MAPPER.readValue(in, Scenario.class);
+            document = MAPPER.readValue(in, type);
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("scenario file " + file + " not found", e);
+            throw new IllegalArgumentException(what + " " + file + " not found", e);
         } catch (AccessDeniedException e) {
-            throw new IllegalArgumentException("scenario file " + file + " cannot be read: permission denied", e);
+            throw new IllegalArgumentException(what + " " + file + " cannot be read: permission denied", e);
         } catch (JsonProcessingException e) {
             // Databind wraps syntax errors met inside nested objects; the syntax error is what users must fix.
             JsonParseException syntax = syntaxError(e);
             if (syntax != null) {
-                throw new IllegalArgumentException("scenario file " + file + " is not valid JSON" + where(syntax)
+                throw new IllegalArgumentException(what + " " + file + " is not valid JSON" + where(syntax)
                         + ": " + firstLine(syntax.getOriginalMessage()), e);
             }
-            throw new IllegalArgumentException("scenario file " + file + " is not a valid scenario" + where(e) + ": "
+            throw new IllegalArgumentException(what + " " + file + " is not a valid " + content + where(e) + ": "
                     + firstLine(e.getOriginalMessage()), e);
         } catch (IOException e) {
-            throw new IllegalArgumentException("scenario file " + file + " cannot be read: " + e.getMessage(), e);
+            throw new IllegalArgumentException(what + " " + file + " cannot be read: " + e.getMessage(), e);
         }
-        if (scenario == null) {
-            throw new IllegalArgumentException("scenario file " + file + " holds no scenario (it is JSON null)");
+        if (document == null) {
+            throw new IllegalArgumentException(what + " " + file + " holds no " + content + " (it is JSON null)");
         }
-        return scenario;
+        return document;
+    }
+
+    /** Writes any document in the scenario format, atomically as {@link #write}. */
+    public static void writeDocument(Path file, Object document) throws IOException {
+        writeAtomically(file, out -> MAPPER.writeValue(out, document));
+    }
+
+    /** A document in the scenario format on one line, without the line end: a journal record. */
+    public static byte[] toLine(Object value) {
+        try {
+            return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    /** Reads what {@link #toLine} wrote. */
+    public static <T> T fromLine(byte[] bytes, int offset, int length, Class<T> type) throws IOException {
+        return MAPPER.readValue(bytes, offset, length, type);
     }
 
     /**
