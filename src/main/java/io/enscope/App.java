@@ -18,6 +18,7 @@ import io.enscope.ens.credentials.SdkStsClient;
 import io.enscope.ens.model.HaVip;
 import io.enscope.inventory.InventoryLoader;
 import io.enscope.inventory.LoadOptions;
+import io.enscope.ui.common.Alerts;
 import io.enscope.ui.common.Dialogs;
 import io.enscope.ui.common.ErrorDialog;
 import io.enscope.ui.common.ExecutorTaskRunner;
@@ -47,7 +48,6 @@ import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -140,7 +140,13 @@ public final class App extends Application {
                 session.workspace().setVisible(!iconified);
             }
         });
-        stage.setOnCloseRequest(e -> saveRegions());
+        stage.setOnCloseRequest(e -> {
+            if (mainViewModel.confirmQuit()) {
+                saveRegions();
+            } else {
+                e.consume();
+            }
+        });
         // Decoded by the warm-up while the window was built; WindowIcons reports a missing icon as before.
         warmup.flatMap(StartupWarmup::windowIcons).ifPresentOrElse(stage.getIcons()::addAll,
                 () -> WindowIcons.apply(stage));
@@ -209,7 +215,7 @@ public final class App extends Application {
             }
         }, error -> {
             LOG.warn("could not connect to {}: {}", choice, error.toString());
-            dialogs.notify(i18n.get("main.menu.connect").replace("_", "").replace("\u2026", ""),
+            dialogs.notify(i18n.plain("main.menu.connect"),
                     Redactor.redact(String.valueOf(error.getMessage())), Tone.DANGER);
             if (!choice.isSandbox()) {
                 connect(ConnectionChoice.SANDBOX);
@@ -396,6 +402,8 @@ public final class App extends Application {
                 settings = saved;
                 Theme.parse(saved.theme()).apply();
                 mainView.selectTheme(Theme.parse(saved.theme()));
+                // A language chosen here applies at once, as from the View menu.
+                language(Language.resolve(saved.language(), Locale.getDefault()).locale());
             });
         }
 
@@ -442,10 +450,10 @@ public final class App extends Application {
         @Override
         public void about() {
             Alert about = new Alert(Alert.AlertType.INFORMATION, i18n.get("main.about.text", Main.version()),
-                    ButtonType.OK);
+                    Alerts.ok(i18n));
             about.initOwner(stage);
             about.setHeaderText(i18n.get("app.title"));
-            about.setTitle(i18n.get("main.menu.about").replace("_", ""));
+            about.setTitle(i18n.plain("main.menu.about"));
             about.show();
         }
 
@@ -456,6 +464,9 @@ public final class App extends Application {
 
         @Override
         public void quit() {
+            if (!mainViewModel.confirmQuit()) {
+                return;
+            }
             saveRegions();
             Platform.exit();
         }
@@ -465,12 +476,8 @@ public final class App extends Application {
 
     private final class AppDialogs implements Dialogs {
         @Override
-        public boolean confirm(String title, String message) {
-            Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, ButtonType.OK, ButtonType.CANCEL);
-            alert.initOwner(stage);
-            alert.setTitle(title);
-            alert.setHeaderText(title);
-            return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+        public boolean confirm(String title, String message, String action) {
+            return Alerts.confirmed(Alerts.confirmation(stage, i18n, title, message, action));
         }
 
         @Override
