@@ -118,12 +118,21 @@ public final class App extends Application {
         settingsStore = new SettingsStore(dataDir.resolve("settings.json"));
         settings = warmup.map(w -> w.settings(settingsStore.file(), settingsStore::load))
                 .orElseGet(settingsStore::load);
-        i18n = new I18n(Language.resolve(settings.language(), Locale.getDefault()).locale());
+        useLanguage(Language.resolve(settings.language(), Locale.getDefault()).locale());
         // Off the FX thread, which meanwhile reads the theme's stylesheet (setting it from another
         // thread hands the reading to the FX thread, 30-90 ms): the main window's nodes. init may
         // make JavaFX objects other than a Scene or a Stage; start puts them in the window.
         Theme.parse(settings.theme()).apply();
         buildMainView();
+    }
+
+    /**
+     * Our texts in {@code locale}, and JavaFX's own too (a dialog's "Show Details", a text field's
+     * context menu): JavaFX reads them in the default locale whenever it shows them.
+     */
+    private void useLanguage(Locale locale) {
+        Locale.setDefault(locale);
+        i18n = new I18n(locale);
     }
 
     @Override
@@ -418,7 +427,7 @@ public final class App extends Application {
                 return;
             }
             saveSettings(settings.withLanguage(Language.of(locale).code()));
-            i18n = new I18n(locale);
+            useLanguage(locale);
             disposeViews();
             Workspace ws = session == null ? null : session.workspace();
             if (ws != null) {
