@@ -75,6 +75,8 @@ public final class App extends Application {
     private SettingsStore settingsStore;
     private volatile Settings settings;
     private I18n i18n;
+    /** The default locale before {@link #useLanguage} changed it; given back when the console stops. */
+    private Locale osLocale;
     private TaskRunner tasks;
     private Stage stage;
     private MainViewModel mainViewModel;
@@ -131,6 +133,9 @@ public final class App extends Application {
      * context menu): JavaFX reads them in the default locale whenever it shows them.
      */
     private void useLanguage(Locale locale) {
+        if (osLocale == null) {
+            osLocale = Locale.getDefault();
+        }
         Locale.setDefault(locale);
         i18n = new I18n(locale);
     }
@@ -382,6 +387,9 @@ public final class App extends Application {
         }
         if (tasks != null) {
             tasks.shutdown();
+        }
+        if (osLocale != null) {
+            Locale.setDefault(osLocale);
         }
     }
 

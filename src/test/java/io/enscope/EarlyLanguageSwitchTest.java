@@ -32,13 +32,10 @@ class EarlyLanguageSwitchTest {
     Path dataDir;
 
     private final FxRobot robot = new FxRobot();
-    /** The console sets the default locale to its language: restored for the tests after this one. */
-    private final java.util.Locale defaultLocale = java.util.Locale.getDefault();
     private Application app;
 
     @AfterEach
     void stop() throws Exception {
-        java.util.Locale.setDefault(defaultLocale);
         if (app != null) {
             FxToolkit.cleanupApplication(app);
         }
