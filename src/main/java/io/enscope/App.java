@@ -19,6 +19,7 @@ import io.enscope.ens.credentials.SdkStsClient;
 import io.enscope.ens.model.HaVip;
 import io.enscope.inventory.InventoryLoader;
 import io.enscope.inventory.LoadOptions;
+import io.enscope.ui.common.Alerts;
 import io.enscope.ui.common.Dialogs;
 import io.enscope.ui.common.ErrorDialog;
 import io.enscope.ui.common.ExecutorTaskRunner;
@@ -46,7 +47,6 @@ import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -74,6 +74,8 @@ public final class App extends Application {
     private SettingsStore settingsStore;
     private volatile Settings settings;
     private I18n i18n;
+    /** The default locale before {@link #useLanguage} changed it; given back when the console stops. */
+    private Locale osLocale;
     private TaskRunner tasks;
     private Stage stage;
     private MainViewModel mainViewModel;
@@ -107,7 +109,19 @@ public final class App extends Application {
         dataDir = AppDirectories.dataDirectory();
         settingsStore = new SettingsStore(dataDir.resolve("settings.json"));
         settings = settingsStore.load();
-        i18n = new I18n(Language.resolve(settings.language(), Locale.getDefault()).locale());
+        useLanguage(Language.resolve(settings.language(), Locale.getDefault()).locale());
+    }
+
+    /**
+     * Our texts in {@code locale}, and JavaFX's own too (a dialog's "Show Details", a text field's
+     * context menu): JavaFX reads them in the default locale whenever it shows them.
+     */
+    private void useLanguage(Locale locale) {
+        if (osLocale == null) {
+            osLocale = Locale.getDefault();
+        }
+        Locale.setDefault(locale);
+        i18n = new I18n(locale);
     }
 
     @Override
@@ -125,7 +139,13 @@ public final class App extends Application {
                 session.workspace().setVisible(!iconified);
             }
         });
-        stage.setOnCloseRequest(e -> saveRegions());
+        stage.setOnCloseRequest(e -> {
+            if (mainViewModel.confirmQuit()) {
+                saveRegions();
+            } else {
+                e.consume();
+            }
+        });
         WindowIcons.apply(stage);
         stage.show();
         connect(ConnectionChoice.fromSetting(settings.lastConnection()));
@@ -183,7 +203,7 @@ public final class App extends Application {
             }
         }, error -> {
             LOG.warn("could not connect to {}: {}", choice, error.toString());
-            dialogs.notify(i18n.get("main.menu.connect").replace("_", "").replace("\u2026", ""),
+            dialogs.notify(i18n.plain("main.menu.connect"),
                     Redactor.redact(String.valueOf(error.getMessage())), Tone.DANGER);
             if (!choice.isSandbox()) {
                 connect(ConnectionChoice.SANDBOX);
@@ -323,6 +343,9 @@ public final class App extends Application {
         if (tasks != null) {
             tasks.shutdown();
         }
+        if (osLocale != null) {
+            Locale.setDefault(osLocale);
+        }
     }
 
     // ---- menus -----------------------------------------------------------------------------
@@ -351,6 +374,8 @@ public final class App extends Application {
                 settings = saved;
                 Theme.parse(saved.theme()).apply();
                 mainView.selectTheme(Theme.parse(saved.theme()));
+                // A language chosen here applies at once, as from the View menu.
+                language(Language.resolve(saved.language(), Locale.getDefault()).locale());
             });
         }
 
@@ -365,7 +390,7 @@ public final class App extends Application {
                 return;
             }
             saveSettings(settings.withLanguage(Language.of(locale).code()));
-            i18n = new I18n(locale);
+            useLanguage(locale);
             disposeViews();
             Workspace ws = session == null ? null : session.workspace();
             if (ws != null) {
@@ -389,10 +414,10 @@ public final class App extends Application {
         @Override
         public void about() {
             Alert about = new Alert(Alert.AlertType.INFORMATION, i18n.get("main.about.text", Main.version()),
-                    ButtonType.OK);
+                    Alerts.ok(i18n));
             about.initOwner(stage);
             about.setHeaderText(i18n.get("app.title"));
-            about.setTitle(i18n.get("main.menu.about").replace("_", ""));
+            about.setTitle(i18n.plain("main.menu.about"));
             about.show();
         }
 
@@ -403,6 +428,9 @@ public final class App extends Application {
 
         @Override
         public void quit() {
+            if (!mainViewModel.confirmQuit()) {
+                return;
+            }
             saveRegions();
             Platform.exit();
         }
@@ -412,12 +440,8 @@ public final class App extends Application {
 
     private final class AppDialogs implements Dialogs {
         @Override
-        public boolean confirm(String title, String message) {
-            Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, ButtonType.OK, ButtonType.CANCEL);
-            alert.initOwner(stage);
-            alert.setTitle(title);
-            alert.setHeaderText(title);
-            return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+        public boolean confirm(String title, String message, String action) {
+            return Alerts.confirmed(Alerts.confirmation(stage, i18n, title, message, action));
         }
 
         @Override

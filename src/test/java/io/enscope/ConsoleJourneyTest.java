@@ -106,14 +106,14 @@ class ConsoleJourneyTest {
 
         await().atMost(UI_TIMEOUT).until(() -> fx(() -> activityStateShows("Associating")));
         await().atMost(UI_TIMEOUT).until(() -> fx(() -> haVipRowShows(pair.haVipId(), "Associating")));
-        await().atMost(UI_TIMEOUT).until(() -> fx(() -> activityStateShows("InUse")));
-        await().atMost(UI_TIMEOUT).until(() -> fx(() -> haVipRowShows(pair.haVipId(), "InUse")));
+        await().atMost(UI_TIMEOUT).until(() -> fx(() -> activityStateShows("Succeeded")));
+        await().atMost(UI_TIMEOUT).until(() -> fx(() -> haVipRowShows(pair.haVipId(), "In use")));
 
         // unbind the new association from the HaVip's detail, confirming
         clickRow("#associationTable", r -> ((io.enscope.ui.havip.AssociationRow) r).getTargetId()
                 .equals(pair.targetId()));
         robot.clickOn("#unbindButton");
-        robot.clickOn(okButton());
+        robot.clickOn(dialogButton("Unbind"));
         await().atMost(UI_TIMEOUT).until(() -> fx(() -> robot.lookup("#associationTable .table-cell")
                 .match(hasText(pair.targetId())).tryQuery().isEmpty()));
     }
@@ -285,10 +285,10 @@ class ConsoleJourneyTest {
         return robot.from(select.getScene().getRoot()).lookup("#bindButton").query();
     }
 
-    private Node okButton() {
-        await().atMost(UI_TIMEOUT).until(() -> fx(() -> robot.lookup(".dialog-pane .button").match(hasText("OK"))
+    private Node dialogButton(String text) {
+        await().atMost(UI_TIMEOUT).until(() -> fx(() -> robot.lookup(".dialog-pane .button").match(hasText(text))
                 .tryQuery().isPresent()));
-        return robot.lookup(".dialog-pane .button").match(hasText("OK")).query();
+        return robot.lookup(".dialog-pane .button").match(hasText(text)).query();
     }
 
     private String text(String query) {

@@ -6,6 +6,7 @@ import io.enscope.binding.JobState;
 import io.enscope.ens.EnsError;
 import io.enscope.ens.model.InstanceType;
 import io.enscope.ui.common.Tone;
+import io.enscope.ui.havip.StatusValue;
 import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -83,8 +84,9 @@ public final class ActivityRow {
         updatePolls(job.polls(), texts);
         revision.set(job.revision());
         updateDuration(job.state(), texts, now);
-        tone.set(ActivityTexts.tone(job.state()));
-        stateText.set(texts.state(kind, job.state()));
+        StatusValue status = texts.state(job.state());
+        tone.set(status.tone());
+        stateText.set(status.text());
         state.set(job.state());
     }
 

@@ -6,6 +6,8 @@ import io.enscope.binding.JobState;
 import io.enscope.ens.EnsError;
 import io.enscope.ui.common.I18n;
 import io.enscope.ui.common.Tone;
+import io.enscope.ui.havip.StatusValue;
+import io.enscope.ui.havip.Statuses;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -24,10 +26,12 @@ final class ActivityTexts {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
     private final I18n i18n;
+    private final Statuses statuses;
     private final ZoneId zone;
 
     ActivityTexts(I18n i18n, ZoneId zone) {
         this.i18n = i18n;
+        this.statuses = new Statuses(i18n);
         this.zone = zone;
     }
 
@@ -39,29 +43,9 @@ final class ActivityTexts {
         return kind == JobKind.BIND ? i18n.get("activity.kind.bind") : i18n.get("activity.kind.unbind");
     }
 
-    /** The chip text: a bind that succeeded reads {@code InUse}, like the association it made. */
-    String state(JobKind kind, JobState state) {
-        return switch (state) {
-            case QUEUED -> i18n.get("activity.state.queued");
-            case SUBMITTING -> i18n.get("activity.state.submitting");
-            case ASSOCIATING -> i18n.get("activity.state.associating");
-            case UNASSOCIATING -> i18n.get("activity.state.unassociating");
-            case SUCCEEDED -> kind == JobKind.BIND ? i18n.get("activity.state.inUse") : i18n.get("activity.state.unbound");
-            case FAILED -> i18n.get("activity.state.failed");
-            case TIMED_OUT -> i18n.get("activity.state.timedOut");
-            case CANCELLED -> i18n.get("activity.state.cancelled");
-            case DETACHED -> i18n.get("activity.state.detached");
-        };
-    }
-
-    static Tone tone(JobState state) {
-        return switch (state) {
-            case QUEUED -> Tone.PENDING;
-            case SUBMITTING, ASSOCIATING, UNASSOCIATING -> Tone.BUSY;
-            case SUCCEEDED -> Tone.SUCCESS;
-            case FAILED, TIMED_OUT -> Tone.DANGER;
-            case CANCELLED, DETACHED -> Tone.NEUTRAL;
-        };
+    /** The chip: the job's state in the console's one vocabulary of statuses. */
+    StatusValue state(JobState state) {
+        return statuses.job(state);
     }
 
     /** The time of day for today's instants, the date as well for older ones. */
@@ -128,7 +112,7 @@ final class ActivityTexts {
         boolean bind = job.kind() == JobKind.BIND;
         String haVip = job.haVipId();
         String target = job.targetId();
-        Tone tone = tone(job.state());
+        Tone tone = Statuses.tone(job.state());
         return switch (job.state()) {
             case SUCCEEDED -> bind
                     ? new Notice(i18n.get("activity.notify.bound.title"), i18n.get("activity.notify.bound", haVip, target), tone)

@@ -8,17 +8,16 @@ import io.enscope.binding.LimitPolicy;
 import io.enscope.binding.Reason;
 import io.enscope.binding.Verdict;
 import io.enscope.ens.model.HaVip;
-import io.enscope.ens.model.HaVipStatus;
 import io.enscope.ens.model.Instance;
-import io.enscope.ens.model.InstanceStatus;
 import io.enscope.ens.model.InstanceType;
 import io.enscope.ens.model.NetworkInterface;
-import io.enscope.ens.model.NetworkInterfaceStatus;
 import io.enscope.ens.model.VSwitch;
 import io.enscope.inventory.Inventory;
 import io.enscope.ui.common.I18n;
 import io.enscope.ui.common.Tone;
 import io.enscope.ui.common.Workspace;
+import io.enscope.ui.havip.StatusValue;
+import io.enscope.ui.havip.Statuses;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -87,10 +86,10 @@ public final class BindViewModel {
     /** Eligible first, then advisory, then ineligible; within a group, the order of the eligibility report. */
     static final Comparator<BindRow> DEFAULT_ORDER =
             Comparator.comparing(BindRow::getEligibility).thenComparingInt(BindRow::order);
-    private static final String STATUS_KEY = "bind.status.";
 
     private final Workspace workspace;
     private final I18n i18n;
+    private final Statuses statuses;
     private final EligibilityEngine engine;
     private final String haVipId;
     private final BiConsumer<String, ? super Throwable> onSubmitFailed;
@@ -160,6 +159,7 @@ public final class BindViewModel {
     public BindViewModel(Workspace workspace, HaVip haVip, BiConsumer<String, ? super Throwable> onSubmitFailed) {
         this.workspace = Objects.requireNonNull(workspace, "workspace");
         this.i18n = workspace.i18n();
+        this.statuses = new Statuses(i18n);
         this.engine = workspace.eligibility();
         this.haVipId = Objects.requireNonNull(haVip, "haVip").id();
         this.onSubmitFailed = Objects.requireNonNull(onSubmitFailed, "onSubmitFailed");
@@ -417,16 +417,17 @@ public final class BindViewModel {
             NetworkInterface eni = found.orElse(null);
             String vSwitchId = eni == null ? "" : nonNull(eni.vSwitchId());
             return new BindRow.Data(i18n.get("bind.kind.eni"), eni == null ? "" : eniName(inventory, eni),
-                    eni == null ? "" : statusText(eni.status().wireValue(), eni.rawStatus()),
-                    eni == null ? "" : eni.rawStatus(), eni == null ? Tone.WARNING : tone(eni.status()),
+                    eni == null ? "" : statuses.networkInterface(eni.status(), eni.rawStatus()).text(),
+                    eni == null ? "" : eni.rawStatus(), eni == null ? Tone.WARNING : Statuses.tone(eni.status()),
                     eni == null ? "" : nonNull(eni.primaryIpAddress()), vSwitchId, vSwitchName(inventory, vSwitchId),
                     verdict, reasonText, details, order);
         }
         Instance instance = inventory.instance(id).orElse(null);
         String vSwitchId = instance == null ? "" : nonNull(instance.vSwitchId());
         return new BindRow.Data(i18n.get("bind.kind.instance"), instance == null ? "" : nonNull(instance.name()),
-                instance == null ? "" : statusText(instance.status().wireValue(), instance.rawStatus()),
-                instance == null ? "" : instance.rawStatus(), instance == null ? Tone.WARNING : tone(instance.status()),
+                instance == null ? "" : statuses.instance(instance.status(), instance.rawStatus()).text(),
+                instance == null ? "" : instance.rawStatus(),
+                instance == null ? Tone.WARNING : Statuses.tone(instance.status()),
                 instance == null ? "" : nonNull(instance.primaryPrivateIpAddress()), vSwitchId,
                 vSwitchName(inventory, vSwitchId), verdict, reasonText, details, order);
     }
@@ -463,42 +464,6 @@ public final class BindViewModel {
                 .orElse("");
     }
 
-    private String statusText(String wireValue, String raw) {
-        String key = STATUS_KEY + wireValue;
-        if (!"Unknown".equals(wireValue) && i18n.has(key)) {
-            return i18n.get(key);
-        }
-        return raw == null || raw.isBlank() ? i18n.get("bind.status.unknown") : raw;
-    }
-
-    private static Tone tone(InstanceStatus status) {
-        return switch (status) {
-            case RUNNING -> Tone.SUCCESS;
-            case STOPPED -> Tone.NEUTRAL;
-            case PENDING, STARTING, STOPPING, RELEASING -> Tone.BUSY;
-            case EXPIRED -> Tone.DANGER;
-            case UNKNOWN -> Tone.WARNING;
-        };
-    }
-
-    private static Tone tone(NetworkInterfaceStatus status) {
-        return switch (status) {
-            case IN_USE -> Tone.SUCCESS;
-            case AVAILABLE -> Tone.NEUTRAL;
-            case ATTACHING, DETACHING, DELETING -> Tone.BUSY;
-            case UNKNOWN -> Tone.WARNING;
-        };
-    }
-
-    private static Tone tone(HaVipStatus status) {
-        return switch (status) {
-            case IN_USE -> Tone.SUCCESS;
-            case AVAILABLE -> Tone.NEUTRAL;
-            case CREATING, ASSOCIATING, UNASSOCIATING, DELETING -> Tone.BUSY;
-            case UNKNOWN -> Tone.WARNING;
-        };
-    }
-
     private void showHeader(Inventory inventory, HaVip current, EligibilityReport report, boolean exists) {
         String description = nonNull(current.description());
         String name = nonNull(current.name());
@@ -510,8 +475,9 @@ public final class BindViewModel {
         vSwitchText.set(vSwitchName.isBlank() ? vSwitchId : i18n.get("bind.header.vSwitchValue", vSwitchId, vSwitchName));
         bindingsText.set(i18n.get("bind.header.bindingsValue", current.associations().size(),
                 engine.policy().maxTargetsPerHaVip()));
-        haVipStatusTone.set(tone(current.status()));
-        haVipStatusText.set(statusText(current.status().wireValue(), current.rawStatus()));
+        StatusValue status = statuses.haVip(current.status(), current.rawStatus());
+        haVipStatusTone.set(status.tone());
+        haVipStatusText.set(status.text());
         limitNote.set(i18n.get("bind.limitNote", engine.policy().maxTargetsPerHaVip(),
                 engine.policy().maxHaVipsPerTarget()));
         if (!exists) {

@@ -8,8 +8,12 @@ import io.enscope.ens.model.HaVip;
  */
 public interface Dialogs {
 
-    /** Asks a yes/no question; true when the user confirmed. Called on the UI thread. */
-    boolean confirm(String title, String message);
+    /**
+     * Asks a question; true when the user confirmed. Called on the UI thread.
+     *
+     * @param action the confirming button's text: what it does, as a verb ("Delete HaVip", "Unbind")
+     */
+    boolean confirm(String title, String message, String action);
 
     /** Opens the bind dialog of a HaVip. */
     void openBind(HaVip haVip);

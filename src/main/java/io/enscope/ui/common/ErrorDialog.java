@@ -54,7 +54,7 @@ public final class ErrorDialog {
         alert.getDialogPane().setExpandableContent(expandable);
         alert.getDialogPane().setExpanded(false);
         ButtonType copy = new ButtonType(i18n.get("error.dialog.copy"), ButtonBar.ButtonData.LEFT);
-        alert.getButtonTypes().setAll(copy, ButtonType.CLOSE);
+        alert.getButtonTypes().setAll(copy, Alerts.close(i18n));
         Button copyButton = (Button) alert.getDialogPane().lookupButton(copy);
         copyButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
             ClipboardContent content = new ClipboardContent();

@@ -83,6 +83,9 @@ public final class Workspace implements AutoCloseable {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    /** The key and arguments of {@link #status}, to say it again in another language; UI thread. */
+    private String statusKey;
+    private Object[] statusArgs = new Object[0];
     private final ReadOnlyObjectWrapper<Throwable> loadError = new ReadOnlyObjectWrapper<>();
     private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
     /** HaVips read (by a job or by {@link #refreshHaVip}) and not yet in the inventory; per HaVip the newest. */
@@ -173,7 +176,7 @@ public final class Workspace implements AutoCloseable {
     /** Reads the ENS regions the account can see, then loads the chosen (or all) regions. */
     public void loadRegions(List<String> preferred) {
         loading.set(true);
-        status.set(i18n.get("workspace.status.regions"));
+        showStatus("workspace.status.regions");
         tasks.submit("regions", p -> api.describeRegions(), list -> {
             regions.setAll(list);
             List<String> keep = new ArrayList<>();
@@ -200,7 +203,7 @@ public final class Workspace implements AutoCloseable {
         loading.set(true);
         loadError.set(null);
         progress.set(0);
-        status.set(i18n.get("workspace.status.loading"));
+        showStatus("workspace.status.loading");
         // Coalesced: a large load reports hundreds of pages; the FX thread shows only the latest.
         AtomicReference<LoadProgress> latest = new AtomicReference<>();
         LoadHandle handle = loader.start(chosen, p -> {
@@ -235,14 +238,14 @@ public final class Workspace implements AutoCloseable {
     private void loaded(Inventory loaded) {
         loading.set(false);
         progress.set(1);
-        status.set(i18n.get("workspace.status.loaded", loaded.vSwitches().size(), loaded.instances().size(),
-                loaded.networkInterfaces().size(), loaded.haVips().size()));
+        showStatus("workspace.status.loaded", loaded.vSwitches().size(), loaded.instances().size(),
+                loaded.networkInterfaces().size(), loaded.haVips().size());
     }
 
     private void showProgress(LoadProgress p) {
         if (loading.get()) {
             progress.set(p.fraction());
-            status.set(i18n.get("workspace.status.progress", p.pagesDone(), Math.max(p.pagesKnown(), p.pagesDone())));
+            showStatus("workspace.status.progress", p.pagesDone(), Math.max(p.pagesKnown(), p.pagesDone()));
         }
     }
 
@@ -252,7 +255,7 @@ public final class Workspace implements AutoCloseable {
         LOG.warn("inventory load failed: {}", cause.toString());
         loading.set(false);
         loadError.set(cause);
-        status.set(i18n.get("workspace.status.failed"));
+        showStatus("workspace.status.failed");
     }
 
     // ---- live refresh ------------------------------------------------------------------------
@@ -487,7 +490,8 @@ public final class Workspace implements AutoCloseable {
     }
 
     public String connectionLabel() {
-        return connectionLabel;
+        // The sandbox is named in the current language; a profile by its own name.
+        return sandbox.isPresent() ? i18n.get("main.connection.sandbox") : connectionLabel;
     }
 
     public Optional<SandboxControl> sandbox() {
@@ -522,9 +526,18 @@ public final class Workspace implements AutoCloseable {
         return i18n;
     }
 
-    /** The language changed: texts made from now on use it. */
+    /** The language changed: texts made from now on use it, and the status line says itself again. UI thread. */
     public void setI18n(I18n value) {
         this.i18n = value;
+        if (statusKey != null) {
+            status.set(value.get(statusKey, statusArgs));
+        }
+    }
+
+    private void showStatus(String key, Object... args) {
+        statusKey = key;
+        statusArgs = args;
+        status.set(i18n.get(key, args));
     }
 
     @Override

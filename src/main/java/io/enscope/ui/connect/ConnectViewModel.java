@@ -221,8 +221,8 @@ public final class ConnectViewModel {
         testStatusText.set(switch (state) {
             case IDLE -> "";
             case RUNNING -> i18n.get("connect.test.state.running");
-            case SUCCEEDED -> i18n.get("connect.test.state.ok");
-            case FAILED -> i18n.get("connect.test.state.failed");
+            case SUCCEEDED -> i18n.get("status.Succeeded");
+            case FAILED -> i18n.get("status.Failed");
         });
         testMessage.set(message);
         testCode.set(code);

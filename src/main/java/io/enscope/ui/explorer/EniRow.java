@@ -69,13 +69,13 @@ public final class EniRow implements ExplorerRow {
         vSwitchName.set(vSwitch);
         haVipCount.set(haVipIds.size());
         List<String> searchable = new ArrayList<>(List.of(id, name.get(), type.get(), RowContext.text(value.rawType()),
-                status.get().text(), instanceId.get(), instanceName.get(), vSwitchId.get(), vSwitchName.get()));
+                status.get().text(), status.get().code(), instanceId.get(), instanceName.get(), vSwitchId.get(), vSwitchName.get()));
         searchable.addAll(value.privateIpAddresses());
         searchable.add(value.primaryIpAddress());
         searchable.addAll(haVipIds);
         searchText = RowContext.searchText(searchable);
         csv = List.of(id, name.get(), value.type() == NetworkInterfaceType.UNKNOWN ? type.get()
-                        : value.type().wireValue(), status.get().text(), primaryIp.get(), instanceId.get(),
+                        : value.type().wireValue(), status.get().code(), primaryIp.get(), instanceId.get(),
                 vSwitchId.get(), Integer.toString(haVipCount.get()));
     }
 

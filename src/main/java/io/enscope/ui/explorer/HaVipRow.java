@@ -66,13 +66,14 @@ public final class HaVipRow implements ExplorerRow {
         status.set(context.statuses().haVip(value.status(), value.rawStatus()));
         StringJoiner bound = new StringJoiner(", ");
         List<String> searchable = new ArrayList<>(List.of(id, name.get(), ipAddress.get(), status.get().text(),
-                RowContext.text(value.description()), RowContext.text(value.vSwitchId())));
+                status.get().code(), RowContext.text(value.description()), RowContext.text(value.vSwitchId())));
         for (int i = 0; i < value.associations().size(); i++) {
             HaVipAssociation a = value.associations().get(i);
-            String word = context.statuses().association(a.status(), a.rawStatus()).text();
-            bound.add(a.instanceId() + " (" + word + ")");
+            StatusValue binding = context.statuses().association(a.status(), a.rawStatus());
+            bound.add(a.instanceId() + " (" + binding.text() + ")");
             searchable.add(a.instanceId());
-            searchable.add(word);
+            searchable.add(binding.text());
+            searchable.add(binding.code());
             searchable.add(a.ipAddress());
             searchable.add(targetNames.get(i));
         }
@@ -83,7 +84,7 @@ public final class HaVipRow implements ExplorerRow {
         searchable.add(vSwitchName.get());
         created.set(context.times().minutes(value.creationTime()));
         searchText = RowContext.searchText(searchable);
-        csv = List.of(id, name.get(), ipAddress.get(), status.get().text(), associations.get(), vSwitchId.get(),
+        csv = List.of(id, name.get(), ipAddress.get(), status.get().code(), associations.get(), vSwitchId.get(),
                 RowContext.iso(value.creationTime()));
     }
 

@@ -56,13 +56,13 @@ public final class InstanceRow implements ExplorerRow {
         vSwitchId.set(RowContext.text(value.vSwitchId()));
         vSwitchName.set(vSwitch);
         haVipCount.set(haVipIds.size());
-        List<String> searchable = new ArrayList<>(List.of(id, name.get(), status.get().text(), vSwitchId.get(),
+        List<String> searchable = new ArrayList<>(List.of(id, name.get(), status.get().text(), status.get().code(), vSwitchId.get(),
                 vSwitchName.get(), RowContext.text(value.hostName())));
         searchable.addAll(value.privateIpAddresses());
         searchable.addAll(value.publicIpAddresses());
         searchable.addAll(haVipIds);
         searchText = RowContext.searchText(searchable);
-        csv = List.of(id, name.get(), status.get().text(), privateIp.get(), vSwitchId.get(),
+        csv = List.of(id, name.get(), status.get().code(), privateIp.get(), vSwitchId.get(),
                 Integer.toString(haVipCount.get()));
     }
 

@@ -193,7 +193,8 @@ public final class HaVipDetailViewModel {
         String target = row.getTargetId();
         String targetLabel = row.getTargetName().isEmpty() ? target : target + " (" + row.getTargetName() + ")";
         if (!dialogs.confirm(i18n.get("havip.unbind.confirm.title"),
-                i18n.get("havip.unbind.confirm.message", current.id(), text(current.ipAddress()), targetLabel))) {
+                i18n.get("havip.unbind.confirm.message", current.id(), text(current.ipAddress()), targetLabel),
+                i18n.get("havip.unbind.confirm.action"))) {
             return;
         }
         clearError();
@@ -212,9 +213,11 @@ public final class HaVipDetailViewModel {
             return;
         }
         HaVip current = haVip.get();
+        int bindings = current.associations().size();
         if (!dialogs.confirm(i18n.get("havip.delete.confirm.title"),
-                i18n.get("havip.delete.confirm.message", current.id(), displayName(current), text(current.ipAddress()),
-                        current.associations().size()))) {
+                i18n.get(bindings == 0 ? "havip.delete.confirm.message" : "havip.delete.confirm.messageBound",
+                        current.id(), displayName(current), text(current.ipAddress()), bindings),
+                i18n.get("havip.delete.confirm.action"))) {
             return;
         }
         clearError();

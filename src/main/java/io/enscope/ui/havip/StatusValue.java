@@ -5,20 +5,23 @@ import io.enscope.ui.common.Tone;
 import java.util.Objects;
 
 /**
- * A status as a table shows it: the API word in a coloured pill ({@code InUse}, {@code Associating}),
- * with its meaning in the user's language as the tooltip. Ordered by the word.
+ * A status as every view shows it ({@link Statuses} makes them): the word in the user's language
+ * in a coloured pill, with its meaning as the tooltip, and the status as ENS spells it for
+ * exports and searches. Ordered by the word.
  *
- * @param text    the word shown, usually the API value
+ * @param text    the word shown, localized (what ENS sent, for a status Enscope does not know)
  * @param tone    the pill's colour
  * @param tooltip what it means, localized
+ * @param code    the status as ENS (or the job engine) spells it: {@code InUse}, {@code TIMED_OUT}
  */
-public record StatusValue(String text, Tone tone, String tooltip) implements Comparable<StatusValue> {
+public record StatusValue(String text, Tone tone, String tooltip, String code) implements Comparable<StatusValue> {
 
     /** Requires the text and the tone. */
     public StatusValue {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(tone, "tone");
         tooltip = tooltip == null ? "" : tooltip;
+        code = code == null ? text : code;
     }
 
     @Override

@@ -150,7 +150,20 @@ public final class MainViewModel {
 
     /** A menu label as plain text: without its mnemonic marker. */
     private String menuText(String key) {
-        return i18n.get(key).replace("_", "");
+        return i18n.plain(key);
+    }
+
+    /**
+     * Asks before quitting while binding jobs run, saying they will be resumed: ENS completes them
+     * anyway, and the next connection to the account watches them again from the activity log.
+     *
+     * @return whether to quit
+     */
+    public boolean confirmQuit() {
+        Workspace ws = workspace;
+        long running = ws == null ? 0 : ws.jobs().jobs().stream().filter(job -> !job.isFinished()).count();
+        return running == 0 || dialogs.confirm(i18n.get("main.quit.confirm.title"),
+                i18n.get("main.quit.confirm.message", running), i18n.get("main.quit.confirm.action"));
     }
 
     public ReadOnlyStringProperty titleProperty() {

@@ -103,7 +103,7 @@ class ActivityViewModelTest {
         assertThat(seen).as("the one row is updated in place").startsWith(JobState.QUEUED)
                 .containsSubsequence(JobState.ASSOCIATING, JobState.SUCCEEDED).endsWith(JobState.SUCCEEDED);
         assertThat(viewModel.allRows()).containsExactly(row);
-        assertThat(row.getStateText()).isEqualTo("InUse");
+        assertThat(row.getStateText()).isEqualTo("Succeeded");
         assertThat(row.getTone()).isEqualTo(Tone.SUCCESS);
         assertThat(row.getKindText()).isEqualTo("Bind");
         assertThat(row.getHaVipId()).isEqualTo(WEB.haVipId());
@@ -282,7 +282,7 @@ class ActivityViewModelTest {
                 .as("newest first").containsExactly(unfinished.id(), finished.id());
         ActivityRow past = viewModel.row(finished.id()).orElseThrow();
         assertThat(past.getState()).isEqualTo(JobState.SUCCEEDED);
-        assertThat(past.getStateText()).isEqualTo("InUse");
+        assertThat(past.getStateText()).isEqualTo("Succeeded");
         assertThat(past.isResumed()).isFalse();
         assertThat(past.getPollsText()).as("polls are not kept in the log").isEqualTo("\u2014");
         assertThat(viewModel.transitionsOf(finished.id())).extracting(JobEvent::to)
@@ -342,7 +342,7 @@ class ActivityViewModelTest {
         drain(uiQueue);
         assertThat(viewModel.allRows()).singleElement().satisfies(row -> {
             assertThat(row.getState()).isEqualTo(JobState.SUCCEEDED);
-            assertThat(row.getStateText()).isEqualTo("InUse");
+            assertThat(row.getStateText()).isEqualTo("Succeeded");
         });
         assertThat(viewModel.transitionsOf(job.id())).hasSize(3);
         assertThat(dialogs.notifications).hasSize(1);

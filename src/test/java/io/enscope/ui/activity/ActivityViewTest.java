@@ -42,7 +42,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The Activities pane headless on Monocle, on a real sandbox workspace with the executor runner
- * and the FX thread: a bind's chip goes Associating → InUse by itself; an injected SystemError
+ * and the FX thread: a bind's chip goes Associating → Succeeded by itself; an injected SystemError
  * shows its localized message and code, can be copied and retried.
  */
 class ActivityViewTest {
@@ -106,9 +106,9 @@ class ActivityViewTest {
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(10)).until(() -> {
             Optional<String> chip = fx(() -> chipOf(bind.id()));
             chip.filter(text -> chips.isEmpty() || !chips.get(chips.size() - 1).equals(text)).ifPresent(chips::add);
-            return chip.filter("InUse"::equals).isPresent();
+            return chip.filter("Succeeded"::equals).isPresent();
         });
-        assertThat(chips).as("the chip of one row, as it changed").containsSubsequence("Associating", "InUse");
+        assertThat(chips).as("the chip of one row, as it changed").containsSubsequence("Associating", "Succeeded");
         assertThat(fx(viewModel::getSummary)).isEqualTo("1 done");
         await().atMost(PATIENCE).until(() -> dialogs.notifications.size() == 1);
 
@@ -136,7 +136,7 @@ class ActivityViewTest {
 
         robot.clickOn("#retryButton");
         await().atMost(PATIENCE).until(() -> fx(() -> table.getItems().size() == 3
-                && "InUse".equals(table.getItems().get(0).getStateText())));
+                && "Succeeded".equals(table.getItems().get(0).getStateText())));
         assertThat(table.getItems().get(0).getRetryOf()).isEqualTo(failing.id());
 
         robot.clickOn("#failedFilter");

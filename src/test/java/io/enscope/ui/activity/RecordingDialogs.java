@@ -17,7 +17,7 @@ final class RecordingDialogs implements Dialogs {
     final List<Throwable> errors = new CopyOnWriteArrayList<>();
 
     @Override
-    public boolean confirm(String title, String message) {
+    public boolean confirm(String title, String message, String action) {
         return true;
     }
 

@@ -195,7 +195,7 @@ class ConnectViewModelTest {
         assertThat(api.regionCalls()).isEqualTo(1);
         assertThat(api.closed()).isTrue();
         assertThat(vm.getTestState()).isEqualTo(ConnectionTestState.SUCCEEDED);
-        assertThat(vm.testStatusTextProperty().get()).isEqualTo("OK");
+        assertThat(vm.testStatusTextProperty().get()).isEqualTo("Succeeded");
         assertThat(vm.getTestMessage()).isEqualTo("Connected. Regions visible to this account: 3.");
         assertThat(vm.getTestCode()).isEmpty();
         assertThat(vm.testDetailProperty().get()).isEmpty();

@@ -130,9 +130,10 @@ class ExplorerViewModelTest {
 
         HaVipRow lb = vm.haVipRows().stream().filter(r -> r.getName().equals("vip-lb-hz")).findFirst().orElseThrow();
         String lb1 = Demo.instance(inventory(), "lb-hz-01").id();
-        assertThat(lb.getAssociations()).contains(lb1 + " (InUse)").contains(", ");
-        assertThat(lb.getStatus().text()).isEqualTo("InUse");
-        assertThat(lb.getStatus().tooltip()).isEqualTo("In use: bound to at least one instance or ENI");
+        assertThat(lb.getAssociations()).contains(lb1 + " (In use)").contains(", ");
+        assertThat(lb.getStatus().text()).isEqualTo("In use");
+        assertThat(lb.getStatus().code()).isEqualTo("InUse");
+        assertThat(lb.getStatus().tooltip()).isEqualTo("Bound to at least one instance or ENI.");
         assertThat(lb.getIpAddress()).isEqualTo("10.10.1.100");
 
         EniRow eth1 = vm.eniRows().stream().filter(r -> r.getName().equals("lb-hz-01-eth1")).findFirst().orElseThrow();
@@ -222,7 +223,7 @@ class ExplorerViewModelTest {
         assertThat(lines).hasSize(3);
         assertThat(lines[2]).isEmpty();
         assertThat(lines[0]).isEqualTo("HaVip ID,Name,IP address,Status,Bound to,VSwitch,Created");
-        String bound = lb.associations().stream().map(a -> a.instanceId() + " (InUse)")
+        String bound = lb.associations().stream().map(a -> a.instanceId() + " (In use)")
                 .reduce((a, b) -> a + ", " + b).orElseThrow();
         assertThat(lines[1]).isEqualTo(lb.id() + ",\"edge \"\"north\"\", primary\",10.10.1.100,InUse,\"" + bound
                 + "\"," + lb.vSwitchId() + "," + lb.creationTime());

@@ -130,7 +130,7 @@ class ExplorerViewTest {
         assertThat(bindings.getItems()).extracting(AssociationRow::getTargetName)
                 .containsExactlyInAnyOrder("lb-hz-01", "lb-hz-02");
         assertThat(robot.lookup("#associationTable .status-pill").queryAllAs(Label.class))
-                .extracting(Label::getText).containsOnly("InUse");
+                .extracting(Label::getText).containsOnly("In use");
 
         robot.press(KeyCode.CONTROL, KeyCode.B).release(KeyCode.B, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();

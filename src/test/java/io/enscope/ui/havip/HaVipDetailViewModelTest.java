@@ -67,14 +67,14 @@ class HaVipDetailViewModelTest {
         assertThat(vm.presentProperty().get()).isTrue();
         assertThat(vm.idProperty().get()).isEqualTo(lb.id());
         assertThat(vm.ipAddressProperty().get()).isEqualTo("10.10.1.100");
-        assertThat(vm.getStatus().text()).isEqualTo("InUse");
+        assertThat(vm.getStatus().text()).isEqualTo("In use");
         assertThat(vm.vSwitchProperty().get()).isEqualTo(lb.vSwitchId() + " \u00b7 prod-web-a");
         assertThat(vm.createdProperty().get()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d");
         assertThat(vm.associations()).extracting(AssociationRow::getTargetName)
                 .containsExactlyInAnyOrder("lb-hz-01", "lb-hz-02");
         assertThat(vm.associations()).allSatisfy(row -> {
             assertThat(row.getType()).isEqualTo("Instance");
-            assertThat(row.getStatus().text()).isEqualTo("InUse");
+            assertThat(row.getStatus().text()).isEqualTo("In use");
             assertThat(row.getIpAddress()).startsWith("10.10.1.");
         });
         assertThat(vm.timeline()).isEmpty();
@@ -100,7 +100,7 @@ class HaVipDetailViewModelTest {
         dialogs.confirmAnswer = false;
         vm.unbind();
         assertThat(dialogs.confirmations).hasSize(1);
-        assertThat(dialogs.confirmations.get(0)).contains(lb.id(), target, "lb-hz-01");
+        assertThat(dialogs.confirmations.get(0)).contains(lb.id(), target, "lb-hz-01").endsWith("[Unbind]");
         assertThat(unbindJobs(lb.id())).isEmpty();
 
         dialogs.confirmAnswer = true;
@@ -139,11 +139,24 @@ class HaVipDetailViewModelTest {
     }
 
     @Test
+    void theDeleteConfirmationOfAnUnboundHaVipSaysSoAndItsButtonNamesTheAction() {
+        HaVip free = inventory().haVips().stream().filter(h -> h.associations().isEmpty()).findFirst().orElseThrow();
+        vm.haVipIdProperty().set(free.id());
+        dialogs.confirmAnswer = false;
+        vm.delete();
+        assertThat(dialogs.confirmations).singleElement().asString().contains(free.id(), "It has no bindings")
+                .doesNotContain("bound to", "(s)").endsWith("[Delete HaVip]");
+        assertThat(inventory().haVip(free.id())).isPresent();
+    }
+
+    @Test
     void deletingABoundHaVipShowsIncorrectHaVipStatusInline() {
         HaVip lb = show("vip-lb-hz");
         assertThat(vm.deleteCliCommand()).isEqualTo("aliyun ens DeleteHaVips --HaVipIds '[\"" + lb.id() + "\"]'");
         vm.delete();
-        assertThat(dialogs.confirmations).singleElement().asString().contains(lb.id(), "10.10.1.100");
+        assertThat(dialogs.confirmations).singleElement().asString().contains(lb.id(), "10.10.1.100")
+                .contains("It is still bound to 2 targets", "unbind them first").doesNotContain("(s)")
+                .endsWith("[Delete HaVip]");
         assertThat(vm.getErrorCode()).isEqualTo("IncorrectHaVipStatus");
         assertThat(vm.getErrorMessage()).isEqualTo(workspace.i18n().get("ens.error.IncorrectHaVipStatus"));
         assertThat(vm.errorDetailProperty().get()).startsWith("Code: IncorrectHaVipStatus \u00b7 RequestId: ");

@@ -18,8 +18,8 @@ public final class RecordingDialogs implements Dialogs {
     public volatile boolean confirmAnswer = true;
 
     @Override
-    public boolean confirm(String title, String message) {
-        confirmations.add(title + "\n" + message);
+    public boolean confirm(String title, String message, String action) {
+        confirmations.add(title + "\n" + message + "\n[" + action + "]");
         return confirmAnswer;
     }
 
