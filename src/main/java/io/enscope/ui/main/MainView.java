@@ -144,7 +144,9 @@ public final class MainView {
                 return null;
             }
         });
-        Bindings.bindContent(regionPicker.getItems(), viewModel.regions());
+        // Not bound: ControlsFX's check model keeps its checked indices when the items change, so
+        // the checks are cleared while they still name the old items (syncRegionChecks).
+        regionPicker.getItems().setAll(viewModel.regions());
         viewModel.regions().addListener((ListChangeListener<Region>) c -> syncRegionChecks());
         viewModel.selectedRegions().addListener((ListChangeListener<String>) c -> syncRegionChecks());
         regionPicker.getCheckModel().getCheckedItems().addListener((ListChangeListener<Region>) c -> {
@@ -187,6 +189,9 @@ public final class MainView {
         updatingRegions = true;
         try {
             regionPicker.getCheckModel().clearChecks();
+            if (!regionPicker.getItems().equals(viewModel.regions())) {
+                regionPicker.getItems().setAll(viewModel.regions());
+            }
             List<String> chosen = viewModel.chosenRegions();
             for (Region r : regionPicker.getItems()) {
                 if (chosen.contains(r.id())) {
