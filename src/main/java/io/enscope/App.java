@@ -18,6 +18,7 @@ import io.enscope.ens.credentials.SdkStsClient;
 import io.enscope.ens.model.HaVip;
 import io.enscope.inventory.InventoryLoader;
 import io.enscope.inventory.LoadOptions;
+import io.enscope.ui.common.ConnectionTarget;
 import io.enscope.ui.common.Dialogs;
 import io.enscope.ui.common.ErrorDialog;
 import io.enscope.ui.common.ExecutorTaskRunner;
@@ -221,6 +222,7 @@ public final class App extends Application {
         EnsApi api;
         String label;
         Optional<io.enscope.ui.common.SandboxControl> control = Optional.empty();
+        ConnectionTarget target;
         if (choice.isSandbox()) {
             if (sandbox == null) {
                 sandbox = Sandbox.start(dataDir.resolve("sandbox").resolve("state.json"));
@@ -228,9 +230,14 @@ public final class App extends Application {
             api = sandboxApi(sandbox);
             label = i18n.get("main.connection.sandbox");
             control = Optional.of(sandbox);
+            target = ConnectionTarget.sandbox(sandbox.endpoint());
         } else {
             api = profileConnections().open(choice);
             label = choice.profileRef().map(r -> r.name()).orElse("?");
+            // The aliyun CLI reads the environment variables itself; a profile it knows by name.
+            target = ConnectionTarget.profile(choice.profileRef()
+                    .filter(r -> r.source() != io.enscope.ens.credentials.CredentialSource.ENVIRONMENT)
+                    .map(r -> r.name()), cloudConfig());
         }
         ActivityLog activity = ActivityLog.open(dataDir.resolve("activity").resolve(activityKey(choice)));
         JobEngine jobs = JobEngine.builder(api)
@@ -251,7 +258,7 @@ public final class App extends Application {
         InventoryLoader loader = new InventoryLoader(api, LoadOptions.defaults().withParallelism(parallelism));
         EligibilityEngine eligibility = new EligibilityEngine(new LimitPolicy(s.maxTargetsPerHaVip(),
                 s.maxHaVipsPerTarget()));
-        Workspace workspace = new Workspace(new Workspace.Services(label, control, api, loader, jobs, activity,
+        Workspace workspace = new Workspace(new Workspace.Services(label, target, control, api, loader, jobs, activity,
                 eligibility), tasks, UiThread.fx(), i18n, s.refreshSeconds());
         return new Session(workspace, api, jobs, activity);
     }
