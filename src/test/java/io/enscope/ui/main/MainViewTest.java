@@ -4,10 +4,14 @@ import io.enscope.binding.ActivityLog;
 import io.enscope.binding.EligibilityEngine;
 import io.enscope.binding.JobEngine;
 import io.enscope.ens.EnsApi;
+import io.enscope.ens.EnsClientConfig;
 import io.enscope.ens.UnsupportedEnsApi;
 import io.enscope.ens.model.Region;
 import io.enscope.inventory.InventoryLoader;
+import io.enscope.ui.common.ConnectionTarget;
 import io.enscope.ui.common.I18n;
+import io.enscope.ui.common.StatusPill;
+import io.enscope.ui.common.Tone;
 import io.enscope.ui.common.SynchronousTaskRunner;
 import io.enscope.ui.common.Theme;
 import io.enscope.ui.common.UiThread;
@@ -15,6 +19,8 @@ import io.enscope.ui.common.ViewLoader;
 import io.enscope.ui.common.Workspace;
 import io.enscope.ui.havip.RecordingDialogs;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.stage.Stage;
 import org.controlsfx.control.CheckComboBox;
 import org.junit.jupiter.api.AfterEach;
@@ -97,9 +103,38 @@ class MainViewTest {
         assertThat(fxErrors).isEmpty();
     }
 
+    @Test
+    void theToolbarShowsWhichCloudAndHowManyRegions() throws Exception {
+        connect(List.of(HANGZHOU, SHANGHAI, BEIJING), List.of(HANGZHOU, SHANGHAI, BEIJING),
+                ConnectionTarget.profile(Optional.of("Test"), EnsClientConfig.local("127.0.0.1:8080")));
+        Label indicator = robot.lookup("#connectionLabel").queryAs(Label.class);
+        assertThat(indicator.getText()).isEqualTo("Test \u00b7 127.0.0.1:8080 \u00b7 plain HTTP, not encrypted");
+        assertThat(indicator.isVisible()).isTrue();
+        assertThat(indicator.getPseudoClassStates()).contains(StatusPill.pseudoClass(Tone.WARNING));
+        assertThat(pickerText()).isEqualTo("3 regions");
+
+        connect(List.of(HANGZHOU, SHANGHAI), List.of(SHANGHAI));
+        assertThat(indicator.getText()).isEqualTo("Test");
+        assertThat(indicator.getPseudoClassStates()).doesNotContain(StatusPill.pseudoClass(Tone.WARNING))
+                .contains(StatusPill.pseudoClass(Tone.NEUTRAL));
+        assertThat(pickerText())
+                .isEqualTo("Shanghai Unicom (cn-shanghai-unicom)");
+        assertThat(fxErrors).isEmpty();
+    }
+
+    /** The text the region picker shows when closed: its button cell's (not a cell of its list). */
+    private String pickerText() {
+        return robot.from(robot.lookup("#regionPicker").<javafx.scene.Node>query()).lookup(".list-cell")
+                .match(n -> !n.getStyleClass().contains("check-box-list-cell")).queryAs(ListCell.class).getText();
+    }
+
     /** What the composition root does on a reconnect: detach, then attach a workspace that lists its regions. */
     private void connect(List<Region> regions, List<Region> chosen) throws Exception {
-        Workspace ws = workspace();
+        connect(regions, chosen, ConnectionTarget.profile(Optional.of("Test"), EnsClientConfig.defaults()));
+    }
+
+    private void connect(List<Region> regions, List<Region> chosen, ConnectionTarget target) throws Exception {
+        Workspace ws = workspace(target);
         robot.interact(() -> {
             viewModel.detach();
             viewModel.attach(ws);
@@ -117,12 +152,12 @@ class MainViewTest {
         assertThat(fxErrors).isEmpty();
     }
 
-    private Workspace workspace() throws Exception {
+    private Workspace workspace(ConnectionTarget target) throws Exception {
         EnsApi api = new UnsupportedEnsApi() {
         };
         JobEngine jobs = JobEngine.builder(api).build();
         ActivityLog activity = ActivityLog.open(dir.resolve("activity-" + toClose.size()));
-        Workspace ws = new Workspace(new Workspace.Services("Test", Optional.empty(), api, new InventoryLoader(api),
+        Workspace ws = new Workspace(new Workspace.Services("Test", target, Optional.empty(), api, new InventoryLoader(api),
                 jobs, activity, new EligibilityEngine()), new SynchronousTaskRunner(), UiThread.fx(),
                 new I18n(Locale.ENGLISH), 0);
         toClose.add(activity);
