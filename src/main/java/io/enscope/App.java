@@ -210,8 +210,8 @@ public final class App extends Application {
             }
         }, error -> {
             LOG.warn("could not connect to {}: {}", choice, error.toString());
-            dialogs.notify(i18n.get("main.menu.connect").replace("_", "").replace("\u2026", ""),
-                    Redactor.redact(String.valueOf(error.getMessage())), Tone.DANGER);
+            mainViewModel.connectionFailed(choice.profileRef().map(r -> r.name()),
+                    Redactor.redact(String.valueOf(error.getMessage())));
             if (!choice.isSandbox()) {
                 connect(ConnectionChoice.SANDBOX);
             }

@@ -104,6 +104,19 @@ public final class MainViewModel {
         connectionTone.set(Tone.NEUTRAL);
     }
 
+    /**
+     * Tells the user that a connection failed; for a profile, that the console falls back to the
+     * sandbox, so that nobody takes the demo data for their account.
+     *
+     * @param profile the profile that failed; empty when the sandbox itself failed
+     * @param reason  what went wrong, already redacted
+     */
+    public void connectionFailed(java.util.Optional<String> profile, String reason) {
+        String text = profile.map(name -> i18n.get("main.connection.fallback", name, reason)).orElse(reason);
+        // The menu label without its mnemonic ("_C", or "(_C)" in Chinese) and its ellipsis.
+        dialogs.notify(i18n.get("main.menu.connect").replaceAll("\\(_.\\)|_|\u2026", ""), text, Tone.DANGER);
+    }
+
     /** F5: reloads the whole inventory of the chosen regions. */
     public void refresh() {
         if (workspace != null) {

@@ -87,6 +87,19 @@ class MainViewModelTest {
         assertThat(zh.regionSummaryProperty().get()).isEqualTo("3 个节点");
     }
 
+    @Test
+    void aFailedProfileSaysTheConsoleFellBackToTheSandbox() {
+        RecordingDialogs dialogs = new RecordingDialogs();
+        new MainViewModel(new I18n(Locale.ENGLISH), dialogs).connectionFailed(Optional.of("prod"),
+                "The access key was refused.");
+        new MainViewModel(new I18n(I18n.CHINESE), dialogs).connectionFailed(Optional.of("prod"),
+                "The access key was refused.");
+        assertThat(dialogs.notifications).containsExactly(
+                "Connect: Could not connect with prod: The access key was refused. The console is on the sandbox"
+                        + " instead; use File > Connect to try again.",
+                "连接: 无法使用 prod 连接：The access key was refused. 控制台已改为连接沙箱；可通过“文件 > 连接”重试。");
+    }
+
     private Workspace workspace(String label, ConnectionTarget target) throws Exception {
         EnsApi api = new UnsupportedEnsApi() {
         };
