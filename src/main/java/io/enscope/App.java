@@ -71,6 +71,8 @@ import java.util.Optional;
  */
 public final class App extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
+    /** Where profiles are read; tests point it at a home of their own (HOME cannot change in a JVM). */
+    static volatile java.util.function.Supplier<CredentialChain> credentials = CredentialChain::fromSystem;
 
     private Path dataDir;
     private SettingsStore settingsStore;
@@ -283,7 +285,7 @@ public final class App extends Application {
     }
 
     private ProfileConnectionFactory profileConnections() {
-        return new ProfileConnectionFactory(CredentialChain.fromSystem(), cloudConfig(),
+        return new ProfileConnectionFactory(credentials.get(), cloudConfig(),
                 new SdkStsClient(Optional.empty(), ProtocolType.HTTPS, java.time.Duration.ofSeconds(5),
                         java.time.Duration.ofSeconds(10)), Clock.systemUTC(), () -> {
                     Sandbox box = sandbox != null ? sandbox : (sandbox = Sandbox.start(
@@ -382,7 +384,7 @@ public final class App extends Application {
     private final class MenuActions implements MainView.Actions {
         @Override
         public void connect() {
-            ConnectViewModel vm = new ConnectViewModel(() -> CredentialChain.fromSystem().listProfiles(),
+            ConnectViewModel vm = new ConnectViewModel(() -> credentials.get().listProfiles(),
                     profileConnections(), tasks, i18n, ConnectionChoice.fromSetting(settings.lastConnection()),
                     e -> dialogs.showError(null, e));
             ConnectView view = new ConnectView(vm);
