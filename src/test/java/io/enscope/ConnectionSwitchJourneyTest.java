@@ -88,6 +88,8 @@ class ConnectionSwitchJourneyTest {
         awaitLoaded("beta \u00b7 " + emulator + " \u00b7 plain HTTP, not encrypted");
         connectTo("alpha");
         awaitLoaded("alpha \u00b7 " + emulator);
+        connectTo(null);
+        awaitLoaded("Sandbox \u00b7 ");
     }
 
     /** File > Connect…, picks the profile (null: the sandbox) and connects. */
