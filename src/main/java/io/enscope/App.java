@@ -20,6 +20,7 @@ import io.enscope.ens.model.HaVip;
 import io.enscope.inventory.InventoryLoader;
 import io.enscope.inventory.LoadOptions;
 import io.enscope.ui.common.Alerts;
+import io.enscope.ui.common.ConnectionTarget;
 import io.enscope.ui.common.Dialogs;
 import io.enscope.ui.common.ErrorDialog;
 import io.enscope.ui.common.ExecutorTaskRunner;
@@ -69,6 +70,8 @@ import java.util.Optional;
  */
 public final class App extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
+    /** Where profiles are read; tests point it at a home of their own (HOME cannot change in a JVM). */
+    static volatile java.util.function.Supplier<CredentialChain> credentials = CredentialChain::fromSystem;
 
     private Path dataDir;
     private SettingsStore settingsStore;
@@ -203,8 +206,8 @@ public final class App extends Application {
             }
         }, error -> {
             LOG.warn("could not connect to {}: {}", choice, error.toString());
-            dialogs.notify(i18n.plain("main.menu.connect"),
-                    Redactor.redact(String.valueOf(error.getMessage())), Tone.DANGER);
+            mainViewModel.connectionFailed(choice.profileRef().map(r -> r.name()),
+                    Redactor.redact(String.valueOf(error.getMessage())));
             if (!choice.isSandbox()) {
                 connect(ConnectionChoice.SANDBOX);
             }
@@ -215,6 +218,7 @@ public final class App extends Application {
         EnsApi api;
         String label;
         Optional<io.enscope.ui.common.SandboxControl> control = Optional.empty();
+        ConnectionTarget target;
         if (choice.isSandbox()) {
             if (sandbox == null) {
                 sandbox = Sandbox.start(dataDir.resolve("sandbox").resolve("state.json"));
@@ -222,9 +226,14 @@ public final class App extends Application {
             api = sandboxApi(sandbox);
             label = i18n.get("main.connection.sandbox");
             control = Optional.of(sandbox);
+            target = ConnectionTarget.sandbox(sandbox.endpoint());
         } else {
             api = profileConnections().open(choice);
             label = choice.profileRef().map(r -> r.name()).orElse("?");
+            // The aliyun CLI reads the environment variables itself; a profile it knows by name.
+            target = ConnectionTarget.profile(choice.profileRef()
+                    .filter(r -> r.source() != io.enscope.ens.credentials.CredentialSource.ENVIRONMENT)
+                    .map(r -> r.name()), cloudConfig());
         }
         ActivityLog activity = ActivityLog.open(dataDir.resolve("activity").resolve(activityKey(choice)));
         JobEngine jobs = JobEngine.builder(api)
@@ -245,7 +254,7 @@ public final class App extends Application {
         InventoryLoader loader = new InventoryLoader(api, LoadOptions.defaults().withParallelism(parallelism));
         EligibilityEngine eligibility = new EligibilityEngine(new LimitPolicy(s.maxTargetsPerHaVip(),
                 s.maxHaVipsPerTarget()));
-        Workspace workspace = new Workspace(new Workspace.Services(label, control, api, loader, jobs, activity,
+        Workspace workspace = new Workspace(new Workspace.Services(label, target, control, api, loader, jobs, activity,
                 eligibility), tasks, UiThread.fx(), i18n, s.refreshSeconds());
         return new Session(workspace, api, jobs, activity);
     }
@@ -272,7 +281,7 @@ public final class App extends Application {
     private ProfileConnectionFactory profileConnections() {
         // ENS and STS take the proxy of the settings in effect when the connection opens.
         ProxySettings proxy = settings.proxy();
-        return new ProfileConnectionFactory(CredentialChain.fromSystem(), cloudConfig().withProxy(proxy),
+        return new ProfileConnectionFactory(credentials.get(), cloudConfig().withProxy(proxy),
                 new SdkStsClient(Optional.empty(), ProtocolType.HTTPS, java.time.Duration.ofSeconds(5),
                         java.time.Duration.ofSeconds(10), proxy), Clock.systemUTC(), () -> {
                     Sandbox box = sandbox != null ? sandbox : (sandbox = Sandbox.start(
@@ -353,7 +362,7 @@ public final class App extends Application {
     private final class MenuActions implements MainView.Actions {
         @Override
         public void connect() {
-            ConnectViewModel vm = new ConnectViewModel(() -> CredentialChain.fromSystem().listProfiles(),
+            ConnectViewModel vm = new ConnectViewModel(() -> credentials.get().listProfiles(),
                     profileConnections(), tasks, i18n, ConnectionChoice.fromSetting(settings.lastConnection()),
                     e -> dialogs.showError(null, e));
             ConnectView view = new ConnectView(vm);

@@ -16,6 +16,7 @@ import io.enscope.inventory.Inventory;
 import io.enscope.ui.common.I18n;
 import io.enscope.ui.common.Tone;
 import io.enscope.ui.common.Workspace;
+import io.enscope.ui.havip.CliCommand;
 import io.enscope.ui.havip.StatusValue;
 import io.enscope.ui.havip.Statuses;
 import javafx.beans.binding.Bindings;
@@ -310,9 +311,9 @@ public final class BindViewModel {
     public String cliCommands() {
         List<String> lines = new ArrayList<>();
         for (String id : selectedIds) {
-            lines.add("aliyun ens AssociateHaVip --HaVipId " + haVipId + " --InstanceId " + id
-                    + " --InstanceType " + rowsById.get(id).type().wireValue());
-            lines.add("aliyun ens DescribeHaVips --HaVipId " + haVipId
+            lines.add(CliCommand.ens("AssociateHaVip").param("HaVipId", haVipId).param("InstanceId", id)
+                    .param("InstanceType", rowsById.get(id).type().wireValue()).on(workspace.target()).toString());
+            lines.add(CliCommand.ens("DescribeHaVips").param("HaVipId", haVipId).on(workspace.target())
                     + " --waiter expr='HaVips[0].Status' to=InUse");
         }
         return String.join("\n", lines);

@@ -66,6 +66,7 @@ public final class Workspace implements AutoCloseable {
     private static final long TRANSITIONAL_POLL_SECONDS = 2;
 
     private final String connectionLabel;
+    private final ConnectionTarget target;
     private final Optional<SandboxControl> sandbox;
     private final EnsApi api;
     private final InventoryLoader loader;
@@ -133,13 +134,23 @@ public final class Workspace implements AutoCloseable {
     }
 
     /** The services of one connection, as the composition root made them. */
-    public record Services(String connectionLabel, Optional<SandboxControl> sandbox, EnsApi api,
-                           InventoryLoader loader, JobEngine jobs, ActivityLog activity,
+    public record Services(String connectionLabel, ConnectionTarget target, Optional<SandboxControl> sandbox,
+                           EnsApi api, InventoryLoader loader, JobEngine jobs, ActivityLog activity,
                            EligibilityEngine eligibility) {
+
+        /** For tests: the target follows from the label (a profile on the public endpoint) or the sandbox. */
+        public Services(String connectionLabel, Optional<SandboxControl> sandbox, EnsApi api, InventoryLoader loader,
+                        JobEngine jobs, ActivityLog activity, EligibilityEngine eligibility) {
+            this(connectionLabel, sandbox.map(s -> ConnectionTarget.sandbox(s.endpoint()))
+                    .orElseGet(() -> ConnectionTarget.profile(Optional.of(connectionLabel),
+                            io.enscope.ens.EnsClientConfig.defaults())), sandbox, api, loader, jobs, activity,
+                    eligibility);
+        }
     }
 
     public Workspace(Services services, TaskRunner tasks, UiThread ui, I18n i18n, int refreshSeconds) {
         this.connectionLabel = services.connectionLabel();
+        this.target = services.target();
         this.sandbox = services.sandbox();
         this.api = services.api();
         this.loader = services.loader();
@@ -492,6 +503,11 @@ public final class Workspace implements AutoCloseable {
     public String connectionLabel() {
         // The sandbox is named in the current language; a profile by its own name.
         return sandbox.isPresent() ? i18n.get("main.connection.sandbox") : connectionLabel;
+    }
+
+    /** @return which cloud this connection touches: profile, endpoint, plain HTTP */
+    public ConnectionTarget target() {
+        return target;
     }
 
     public Optional<SandboxControl> sandbox() {

@@ -1,5 +1,7 @@
 package io.enscope.ui.havip;
 
+import io.enscope.ui.common.ConnectionTarget;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +17,7 @@ public final class CliCommand {
 
     private final String action;
     private final List<String> parts = new ArrayList<>();
+    private final List<String> connection = new ArrayList<>();
 
     private CliCommand(String action) {
         this.action = action;
@@ -64,6 +67,26 @@ public final class CliCommand {
     }
 
     /**
+     * Makes the command go where the console goes: {@code --profile NAME} for a profile, and
+     * {@code --endpoint HOST} (with {@code --insecure} for plain HTTP) unless it is the public
+     * endpoint over HTTPS. Without them a pasted command would reach the CLI's default account.
+     *
+     * @param target the connection the console uses
+     * @return this command
+     */
+    public CliCommand on(ConnectionTarget target) {
+        connection.clear();
+        target.profile().ifPresent(name -> connection.add("--profile " + quote(name)));
+        if (!target.defaultEndpoint()) {
+            connection.add("--endpoint " + quote(target.endpoint()));
+            if (target.plainHttp()) {
+                connection.add("--insecure");
+            }
+        }
+        return this;
+    }
+
+    /**
      * @param value any text
      * @return the text as one POSIX shell word: unchanged when it is plain, else single-quoted
      */
@@ -79,6 +102,7 @@ public final class CliCommand {
     public String toString() {
         StringBuilder out = new StringBuilder("aliyun ens ").append(action);
         parts.forEach(p -> out.append(' ').append(p));
+        connection.forEach(p -> out.append(' ').append(p));
         return out.toString();
     }
 }

@@ -198,7 +198,8 @@ public final class CreateHaVipViewModel {
 
     private String buildCliCommand() {
         return CliCommand.ens("CreateHaVip").param("VSwitchId", vSwitchId).param("IpAddress", text(ipAddress.get()))
-                .param("Name", text(name.get())).param("Description", text(description.get())).toString();
+                .param("Name", text(name.get())).param("Description", text(description.get())).on(workspace.target())
+                .toString();
     }
 
     private static int length(String value) {

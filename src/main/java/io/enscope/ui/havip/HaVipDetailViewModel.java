@@ -271,7 +271,7 @@ public final class HaVipDetailViewModel {
             return "";
         }
         return CliCommand.ens("UnassociateHaVip").param("HaVipId", haVip.get().id())
-                .param("InstanceId", row.getTargetId()).toString();
+                .param("InstanceId", row.getTargetId()).on(workspace.target()).toString();
     }
 
     /** @return {@code aliyun ens DeleteHaVips --HaVipIds '["havip-…"]'}, empty without a HaVip */
@@ -279,7 +279,8 @@ public final class HaVipDetailViewModel {
         if (haVip.get() == null) {
             return "";
         }
-        return CliCommand.ens("DeleteHaVips").jsonList("HaVipIds", List.of(haVip.get().id())).toString();
+        return CliCommand.ens("DeleteHaVips").jsonList("HaVipIds", List.of(haVip.get().id())).on(workspace.target())
+                .toString();
     }
 
     /** Copies {@link #unbindCliCommand()}. */

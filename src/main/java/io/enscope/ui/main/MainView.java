@@ -4,7 +4,9 @@ import io.enscope.ens.model.Region;
 import io.enscope.ui.common.AppIcon;
 import io.enscope.ui.common.I18n;
 import io.enscope.ui.common.SandboxControl;
+import io.enscope.ui.common.StatusPill;
 import io.enscope.ui.common.Theme;
+import io.enscope.ui.common.Tone;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -123,6 +125,9 @@ public final class MainView {
                 viewModel.sandboxEndpointProperty()));
         connectionLabel.textProperty().bind(viewModel.connectionProperty());
         connectionLabel.setGraphic(AppIcon.KEY.graphic());
+        connectionLabel.getStyleClass().add("status-pill");
+        showConnectionTone(null, viewModel.connectionToneProperty().get());
+        viewModel.connectionToneProperty().addListener((obs, was, tone) -> showConnectionTone(was, tone));
 
         searchField.setPromptText(i18n.get("main.toolbar.search"));
         searchField.setLeft(AppIcon.SEARCH.graphic());
@@ -143,9 +148,14 @@ public final class MainView {
                 return null;
             }
         });
-        Bindings.bindContent(regionPicker.getItems(), viewModel.regions());
+        // Not bound: ControlsFX's check model keeps its checked indices when the items change, so
+        // the checks are cleared while they still name the old items (syncRegionChecks).
+        regionPicker.getItems().setAll(viewModel.regions());
         viewModel.regions().addListener((ListChangeListener<Region>) c -> syncRegionChecks());
         viewModel.selectedRegions().addListener((ListChangeListener<String>) c -> syncRegionChecks());
+        // Several checked regions read "3 regions" rather than a truncated list of names.
+        regionPicker.titleProperty().bind(Bindings.createStringBinding(() -> viewModel.regionSummaryProperty().get()
+                .isEmpty() ? null : viewModel.regionSummaryProperty().get(), viewModel.regionSummaryProperty()));
         regionPicker.getCheckModel().getCheckedItems().addListener((ListChangeListener<Region>) c -> {
             if (!updatingRegions) {
                 List<String> ids = new ArrayList<>();
@@ -174,6 +184,9 @@ public final class MainView {
         updatingRegions = true;
         try {
             regionPicker.getCheckModel().clearChecks();
+            if (!regionPicker.getItems().equals(viewModel.regions())) {
+                regionPicker.getItems().setAll(viewModel.regions());
+            }
             List<String> chosen = viewModel.chosenRegions();
             for (Region r : regionPicker.getItems()) {
                 if (chosen.contains(r.id())) {
@@ -183,6 +196,13 @@ public final class MainView {
         } finally {
             updatingRegions = false;
         }
+    }
+
+    private void showConnectionTone(Tone was, Tone tone) {
+        if (was != null) {
+            connectionLabel.pseudoClassStateChanged(StatusPill.pseudoClass(was), false);
+        }
+        connectionLabel.pseudoClassStateChanged(StatusPill.pseudoClass(tone), true);
     }
 
     /** Puts the explorer (tree, tables, HaVip detail) in the work area. */

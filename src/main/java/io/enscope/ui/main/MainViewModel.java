@@ -1,6 +1,7 @@
 package io.enscope.ui.main;
 
 import io.enscope.ens.model.Region;
+import io.enscope.ui.common.ConnectionTarget;
 import io.enscope.ui.common.I18n;
 import io.enscope.ui.common.SandboxControl;
 import io.enscope.ui.common.Tone;
@@ -13,12 +14,15 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 import java.util.List;
@@ -33,6 +37,7 @@ public final class MainViewModel {
     private final Dialogs dialogs;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper();
+    private final ReadOnlyObjectWrapper<Tone> connectionTone = new ReadOnlyObjectWrapper<>(Tone.NEUTRAL);
     private final ReadOnlyBooleanWrapper sandbox = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper sandboxEndpoint = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -41,6 +46,7 @@ public final class MainViewModel {
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper();
     private final ObservableList<Region> regions = FXCollections.observableArrayList();
     private final ObservableList<String> selectedRegions = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper regionSummary = new ReadOnlyStringWrapper("");
     private final StringProperty search = new SimpleStringProperty("");
     private final BooleanProperty activitiesExpanded = new SimpleBooleanProperty(true);
     private final BooleanBinding canRefresh;
@@ -53,6 +59,8 @@ public final class MainViewModel {
         connection.set(i18n.get("main.connecting"));
         status.set(i18n.get("main.connecting"));
         canRefresh = connected.and(loading.not());
+        selectedRegions.addListener((ListChangeListener<String>) c -> regionSummary.set(selectedRegions.size() < 2
+                ? "" : i18n.get("main.toolbar.regions.count", selectedRegions.size())));
     }
 
     /** Binds this window to a connected workspace (again after every reconnect). */
@@ -61,13 +69,22 @@ public final class MainViewModel {
         connected.set(true);
         sandbox.set(ws.sandbox().isPresent());
         sandboxEndpoint.set(ws.sandbox().map(SandboxControl::endpoint).orElse(""));
-        connection.set(ws.connectionLabel());
+        connection.set(connectionText(ws.connectionLabel(), ws.target()));
+        // Plain HTTP is readable on the way; the sandbox is plain HTTP on loopback and not the cloud.
+        connectionTone.set(ws.target().plainHttp() ? Tone.WARNING : Tone.NEUTRAL);
         title.set(i18n.get("main.title", ws.connectionLabel()));
         status.bind(ws.statusProperty());
         progress.bind(ws.progressProperty());
         loading.bind(ws.loadingProperty());
         Bindings.bindContent(regions, ws.regions());
         Bindings.bindContent(selectedRegions, ws.selectedRegions());
+    }
+
+    /** The profile (or Sandbox), then the endpoint unless it is the public one, then a word for plain HTTP. */
+    private String connectionText(String label, ConnectionTarget target) {
+        String text = target.defaultEndpoint() ? label : i18n.get("main.connection.endpoint", label,
+                target.endpoint());
+        return target.plainHttp() && !target.sandbox() ? i18n.get("main.connection.plainHttp", text) : text;
     }
 
     /** Unbinds from the workspace before it is closed (reconnect). */
@@ -83,6 +100,20 @@ public final class MainViewModel {
         connected.set(false);
         loading.set(true);
         status.set(i18n.get("main.connecting"));
+        connection.set(i18n.get("main.connecting"));
+        connectionTone.set(Tone.NEUTRAL);
+    }
+
+    /**
+     * Tells the user that a connection failed; for a profile, that the console falls back to the
+     * sandbox, so that nobody takes the demo data for their account.
+     *
+     * @param profile the profile that failed; empty when the sandbox itself failed
+     * @param reason  what went wrong, already redacted
+     */
+    public void connectionFailed(java.util.Optional<String> profile, String reason) {
+        String text = profile.map(name -> i18n.get("main.connection.fallback", name, reason)).orElse(reason);
+        dialogs.notify(i18n.plain("main.menu.connect"), text, Tone.DANGER);
     }
 
     /** F5: reloads the whole inventory of the chosen regions. */
@@ -172,6 +203,16 @@ public final class MainViewModel {
 
     public ReadOnlyStringProperty connectionProperty() {
         return connection.getReadOnlyProperty();
+    }
+
+    /** @return how the connection indicator reads: a warning for plain HTTP */
+    public ReadOnlyObjectProperty<Tone> connectionToneProperty() {
+        return connectionTone.getReadOnlyProperty();
+    }
+
+    /** @return "3 regions" when several regions are chosen, empty otherwise (the picker then names the one) */
+    public ReadOnlyStringProperty regionSummaryProperty() {
+        return regionSummary.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty sandboxProperty() {

@@ -276,13 +276,16 @@ class BindViewModelTest {
         vm.toggle(row(vm, instance.targetId()));
         vm.toggle(row(vm, eni.targetId()));
 
-        String waiter = "aliyun ens DescribeHaVips --HaVipId " + h + " --waiter expr='HaVips[0].Status' to=InUse";
+        // On the sandbox every line names its endpoint: pasted, it must not reach the CLI's default account.
+        String sandbox = " --endpoint " + ws.sandbox().orElseThrow().endpoint() + " --insecure";
+        String waiter = "aliyun ens DescribeHaVips --HaVipId " + h + sandbox
+                + " --waiter expr='HaVips[0].Status' to=InUse";
         assertThat(vm.cliCommands()).isEqualTo(String.join("\n",
                 "aliyun ens AssociateHaVip --HaVipId " + h + " --InstanceId " + instance.targetId()
-                        + " --InstanceType EnsInstance",
+                        + " --InstanceType EnsInstance" + sandbox,
                 waiter,
                 "aliyun ens AssociateHaVip --HaVipId " + h + " --InstanceId " + eni.targetId()
-                        + " --InstanceType NetworkInterface",
+                        + " --InstanceType NetworkInterface" + sandbox,
                 waiter));
         assertThat(vm.canCopyCliProperty().get()).isTrue();
         assertThat(vm.copyCliCommands()).isEqualTo(vm.cliCommands());

@@ -79,12 +79,13 @@ class CreateHaVipViewModelTest {
 
     @Test
     void theCliCommandFollowsTheFormAndQuotesWhatNeedsIt() {
-        assertThat(vm.getCliCommand()).isEqualTo("aliyun ens CreateHaVip --VSwitchId " + web.id());
+        String onSandbox = " --endpoint " + sandbox.sandbox().endpoint() + " --insecure";
+        assertThat(vm.getCliCommand()).isEqualTo("aliyun ens CreateHaVip --VSwitchId " + web.id() + onSandbox);
         vm.ipAddressProperty().set("10.10.1.200");
         vm.nameProperty().set("web vip");
         vm.descriptionProperty().set("it's the backup");
         assertThat(vm.getCliCommand()).isEqualTo("aliyun ens CreateHaVip --VSwitchId " + web.id()
-                + " --IpAddress 10.10.1.200 --Name 'web vip' --Description 'it'\\''s the backup'");
+                + " --IpAddress 10.10.1.200 --Name 'web vip' --Description 'it'\\''s the backup'" + onSandbox);
         vm.copyCliCommand();
         assertThat(dialogs.lastCopied()).isEqualTo(vm.getCliCommand());
     }

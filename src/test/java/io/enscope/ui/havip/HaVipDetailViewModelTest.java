@@ -95,7 +95,8 @@ class HaVipDetailViewModelTest {
         assertThat(vm.selectAssociation(target)).isTrue();
         assertThat(vm.canUnbindProperty().get()).isTrue();
         assertThat(vm.unbindCliCommand())
-                .isEqualTo("aliyun ens UnassociateHaVip --HaVipId " + lb.id() + " --InstanceId " + target);
+                .isEqualTo("aliyun ens UnassociateHaVip --HaVipId " + lb.id() + " --InstanceId " + target
+                        + " --endpoint " + sandbox.sandbox().endpoint() + " --insecure");
 
         dialogs.confirmAnswer = false;
         vm.unbind();
@@ -152,7 +153,8 @@ class HaVipDetailViewModelTest {
     @Test
     void deletingABoundHaVipShowsIncorrectHaVipStatusInline() {
         HaVip lb = show("vip-lb-hz");
-        assertThat(vm.deleteCliCommand()).isEqualTo("aliyun ens DeleteHaVips --HaVipIds '[\"" + lb.id() + "\"]'");
+        assertThat(vm.deleteCliCommand()).isEqualTo("aliyun ens DeleteHaVips --HaVipIds '[\"" + lb.id() + "\"]'"
+                + " --endpoint " + sandbox.sandbox().endpoint() + " --insecure");
         vm.delete();
         assertThat(dialogs.confirmations).singleElement().asString().contains(lb.id(), "10.10.1.100")
                 .contains("It is still bound to 2 targets", "unbind them first").doesNotContain("(s)")

@@ -1,9 +1,12 @@
 package io.enscope.ui.havip;
 
+import io.enscope.ens.EnsClientConfig;
+import io.enscope.ui.common.ConnectionTarget;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,5 +57,46 @@ class Ipv4AndCliTest {
         assertThat(CliCommand.quote("a'b")).isEqualTo("'a'\\''b'");
         assertThat(CliCommand.quote("$(rm -rf /)")).isEqualTo("'$(rm -rf /)'");
         assertThat(CliCommand.quote("10.0.0.1")).isEqualTo("10.0.0.1");
+    }
+
+    @Test
+    void onTheSandboxTheCommandNamesTheEmulatorOverPlainHttp() {
+        assertThat(CliCommand.ens("DescribeHaVips").param("HaVipId", "havip-x")
+                .on(ConnectionTarget.sandbox("127.0.0.1:9180")))
+                .hasToString("aliyun ens DescribeHaVips --HaVipId havip-x --endpoint 127.0.0.1:9180 --insecure");
+    }
+
+    @Test
+    void aProfileOnThePublicEndpointNamesOnlyTheProfile() {
+        assertThat(CliCommand.ens("DeleteHaVips").jsonList("HaVipIds", List.of("havip-a"))
+                .on(ConnectionTarget.profile(Optional.of("prod"), EnsClientConfig.defaults())))
+                .hasToString("aliyun ens DeleteHaVips --HaVipIds '[\"havip-a\"]' --profile prod");
+    }
+
+    @Test
+    void aProfileOnACustomEndpointNamesBothAndPlainHttpAddsInsecure() {
+        EnsClientConfig custom = EnsClientConfig.defaults().withEndpoint("ens.example.com:8443",
+                EnsClientConfig.Protocol.HTTPS);
+        assertThat(CliCommand.ens("UnassociateHaVip").param("HaVipId", "havip-x")
+                .on(ConnectionTarget.profile(Optional.of("ops team"), custom)))
+                .hasToString("aliyun ens UnassociateHaVip --HaVipId havip-x --profile 'ops team'"
+                        + " --endpoint ens.example.com:8443");
+        assertThat(CliCommand.ens("UnassociateHaVip").param("HaVipId", "havip-x")
+                .on(ConnectionTarget.profile(Optional.of("emu"), EnsClientConfig.local("127.0.0.1:8080"))))
+                .hasToString("aliyun ens UnassociateHaVip --HaVipId havip-x --profile emu"
+                        + " --endpoint 127.0.0.1:8080 --insecure");
+        // The public host over plain HTTP is not the default either: the CLI must be told.
+        assertThat(CliCommand.ens("DescribeHaVips").on(ConnectionTarget.profile(Optional.of("p"),
+                EnsClientConfig.local(EnsClientConfig.DEFAULT_ENDPOINT))))
+                .hasToString("aliyun ens DescribeHaVips --profile p --endpoint ens.aliyuncs.com --insecure");
+    }
+
+    @Test
+    void keysFromTheEnvironmentNameNoProfileButKeepACustomEndpoint() {
+        assertThat(CliCommand.ens("DescribeHaVips").on(ConnectionTarget.profile(Optional.empty(),
+                EnsClientConfig.defaults()))).hasToString("aliyun ens DescribeHaVips");
+        assertThat(CliCommand.ens("DescribeHaVips").on(ConnectionTarget.profile(Optional.empty(),
+                EnsClientConfig.local("10.0.0.5:8080"))))
+                .hasToString("aliyun ens DescribeHaVips --endpoint 10.0.0.5:8080 --insecure");
     }
 }
