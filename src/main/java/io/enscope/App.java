@@ -74,7 +74,8 @@ public final class App extends Application {
     private Path dataDir;
     private SettingsStore settingsStore;
     private volatile Settings settings;
-    private I18n i18n;
+    /** Written on the FX thread (language switch), read by the connect task too. */
+    private volatile I18n i18n;
     private TaskRunner tasks;
     private Stage stage;
     private MainViewModel mainViewModel;
@@ -86,12 +87,14 @@ public final class App extends Application {
     private final List<Runnable> viewDisposers = new ArrayList<>();
     /** The main view's root, made by {@link #buildMainView} until {@link #showMainView} puts it in the scene. */
     private Parent mainRoot;
-    private volatile Sandbox sandbox;
+    private final StartOnce<Sandbox> sandbox = new StartOnce<>(
+            () -> Sandbox.start(dataDir.resolve("sandbox").resolve("state.json")));
     /** How many times the main window was rebuilt (language switch); FX thread only. */
     private long windowBuilds;
     /** The attached workspace's first load until its views are built and start it; FX thread only. */
     private Runnable firstLoad;
-    private Session session;
+    /** Written on the FX thread, read by tools and benchmarks on theirs through {@link #workspace()}. */
+    private volatile Session session;
     private Optional<StartupWarmup> warmup = Optional.empty();
 
     /** What one connection owns; closed when the user connects elsewhere or quits. */
@@ -222,12 +225,10 @@ public final class App extends Application {
         String label;
         Optional<io.enscope.ui.common.SandboxControl> control = Optional.empty();
         if (choice.isSandbox()) {
-            if (sandbox == null) {
-                sandbox = Sandbox.start(dataDir.resolve("sandbox").resolve("state.json"));
-            }
-            api = sandboxApi(sandbox);
+            Sandbox box = sandbox.get();
+            api = sandboxApi(box);
             label = i18n.get("main.connection.sandbox");
-            control = Optional.of(sandbox);
+            control = Optional.of(box);
         } else {
             api = profileConnections().open(choice);
             label = choice.profileRef().map(r -> r.name()).orElse("?");
@@ -278,11 +279,7 @@ public final class App extends Application {
     private ProfileConnectionFactory profileConnections() {
         return new ProfileConnectionFactory(CredentialChain.fromSystem(), cloudConfig(),
                 new SdkStsClient(Optional.empty(), ProtocolType.HTTPS, java.time.Duration.ofSeconds(5),
-                        java.time.Duration.ofSeconds(10)), Clock.systemUTC(), () -> {
-                    Sandbox box = sandbox != null ? sandbox : (sandbox = Sandbox.start(
-                            dataDir.resolve("sandbox").resolve("state.json")));
-                    return sandboxApi(box);
-                });
+                        java.time.Duration.ofSeconds(10)), Clock.systemUTC(), () -> sandboxApi(sandbox.get()));
     }
 
     private static String activityKey(ConnectionChoice choice) {
@@ -361,9 +358,10 @@ public final class App extends Application {
         if (s != null) {
             s.close();
         }
-        Sandbox box = sandbox;
-        if (box != null) {
-            box.close();
+        try {
+            sandbox.close();
+        } catch (Exception e) {
+            LOG.warn("stopping the sandbox failed", e);
         }
         if (tasks != null) {
             tasks.shutdown();
