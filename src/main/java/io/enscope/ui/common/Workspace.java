@@ -106,7 +106,7 @@ public final class Workspace implements AutoCloseable {
     private final JobListener jobListener = new JobListener() {
         @Override
         public void haVipRead(HaVipRead read) {
-            // Called under the engine's lock: hand over and return.
+            // Called on an engine thread, which other jobs' events wait for: hand over and return.
             offer(read.haVipId(), new Read(read.haVip(), read.sentNanos()));
             requestApply();
         }
@@ -155,11 +155,22 @@ public final class Workspace implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::pollTransitional, TRANSITIONAL_POLL_SECONDS, TRANSITIONAL_POLL_SECONDS,
                 TimeUnit.SECONDS);
         if (refreshSeconds > 0) {
-            periodic = timer.scheduleWithFixedDelay(() -> {
-                if (visible && !loading.get()) {
+            periodic = timer.scheduleWithFixedDelay(this::refreshTimerFired, refreshSeconds, refreshSeconds,
+                    TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * A tick of the periodic refresh, on the timer's thread: {@link #loading} and
+     * {@link #selectedRegions} belong to the UI thread, so they are read there, not here.
+     */
+    void refreshTimerFired() {
+        if (visible) {
+            ui.run(() -> {
+                if (!loading.get()) {
                     refreshAllHaVips();
                 }
-            }, refreshSeconds, refreshSeconds, TimeUnit.SECONDS);
+            });
         }
     }
 

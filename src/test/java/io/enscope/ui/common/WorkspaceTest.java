@@ -244,6 +244,22 @@ class WorkspaceTest {
     }
 
     @Test
+    void thePeriodicRefreshReadsTheChosenRegionsAndTheLoadingFlagOnTheUiThread() throws IOException {
+        Queue<Runnable> uiQueue = new ConcurrentLinkedQueue<>();
+        start(fastPolls(), uiQueue::add, new SynchronousTaskRunner());
+        uiQueue.add(() -> workspace.selectedRegions().setAll("cn-test-1"));
+        drain(uiQueue);
+
+        // The timer's thread (here the test's) fires: it may only hand the tick to the UI thread.
+        workspace.refreshTimerFired();
+        assertThat(ens.reads(Caller.WORKSPACE)).as("nothing read off the UI thread").isZero();
+        assertThat(uiQueue).hasSize(1);
+
+        drain(uiQueue);
+        assertThat(ens.reads(Caller.WORKSPACE)).as("the UI thread read the regions and refreshed").isEqualTo(1);
+    }
+
+    @Test
     void aStalePollNeverOverwritesANewerStateInTheInventory() throws Exception {
         start();
         ens.completeAtRead = 1000;
