@@ -7,9 +7,13 @@ import io.enscope.binding.HaVipRead;
 import io.enscope.binding.JobEngine;
 import io.enscope.binding.JobEvent;
 import io.enscope.binding.JobListener;
+import io.enscope.binding.JobState;
 import io.enscope.ens.EnsApi;
 import io.enscope.ens.HaVipQuery;
+import io.enscope.ens.model.AssociationStatus;
 import io.enscope.ens.model.HaVip;
+import io.enscope.ens.model.HaVipAssociation;
+import io.enscope.ens.model.HaVipStatus;
 import io.enscope.ens.model.Region;
 import io.enscope.inventory.Inventory;
 import io.enscope.inventory.InventoryLoader;
@@ -113,6 +117,9 @@ public final class Workspace implements AutoCloseable {
 
         @Override
         public void jobChanged(JobEvent event, BindingJob job) {
+            if (accepted(event)) {
+                showAccepted(event, job);
+            }
             if (needsRead(event)) {
                 refreshHaVip(event.haVipId());
             }
@@ -286,6 +293,51 @@ public final class Workspace implements AutoCloseable {
                     jobs.pollPolicy().initialDelay().compareTo(Duration.ofSeconds(TRANSITIONAL_POLL_SECONDS)) > 0;
             default -> true;
         };
+    }
+
+    /** Whether ENS just answered a job's write OK (a write found to have taken effect comes with a read). */
+    private static boolean accepted(JobEvent event) {
+        return event.from() == JobState.SUBMITTING && event.read().isEmpty()
+                && (event.to() == JobState.ASSOCIATING || event.to() == JobState.UNASSOCIATING);
+    }
+
+    /**
+     * Shows the association of an accepted write as ENS will list it ({@code Associating} or
+     * {@code Unassociating}) at once, rather than at the job's first poll: it goes in as a read
+     * sent now, so that the job's polls, sent later, confirm or correct it, and a read sent
+     * before the write cannot undo it. Engine thread.
+     */
+    private void showAccepted(JobEvent event, BindingJob job) {
+        Read waiting = pending.get(event.haVipId());
+        Optional<HaVip> known = waiting != null ? waiting.haVip() : published.haVip(event.haVipId());
+        if (known.isEmpty()) {
+            return;
+        }
+        HaVip haVip = known.get();
+        boolean bind = event.to() == JobState.ASSOCIATING;
+        AssociationStatus shown = bind ? AssociationStatus.ASSOCIATING : AssociationStatus.UNASSOCIATING;
+        List<HaVipAssociation> associations = new ArrayList<>();
+        boolean listed = false;
+        for (HaVipAssociation a : haVip.associations()) {
+            if (a.instanceId().equals(event.targetId())) {
+                listed = true;
+                associations.add(new HaVipAssociation(a.instanceId(), a.instanceType(), a.rawInstanceType(),
+                        a.ipAddress(), shown, null, a.creationTime()));
+            } else {
+                associations.add(a);
+            }
+        }
+        if (!listed && bind) {
+            associations.add(new HaVipAssociation(event.targetId(), job.instanceType(), null, null, shown, null, null));
+        }
+        // As ENS lists it: Associating while any binding is being made, else Unassociating.
+        HaVipStatus status = associations.stream().anyMatch(a -> a.status() == AssociationStatus.ASSOCIATING)
+                ? HaVipStatus.ASSOCIATING : HaVipStatus.UNASSOCIATING;
+        HaVip expected = new HaVip(haVip.id(), haVip.name(), haVip.description(), haVip.ipAddress(), status,
+                status.wireValue(), haVip.vSwitchId(), haVip.networkId(), haVip.regionId(), haVip.creationTime(),
+                associations, haVip.eips());
+        offer(haVip.id(), new Read(Optional.of(expected), System.nanoTime()));
+        requestApply();
     }
 
     /**

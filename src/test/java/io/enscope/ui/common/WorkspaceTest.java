@@ -10,6 +10,8 @@ import io.enscope.binding.JobEngine;
 import io.enscope.binding.JobEvent;
 import io.enscope.binding.JobState;
 import io.enscope.binding.PollPolicy;
+import io.enscope.emulator.Timings;
+import io.enscope.emulator.TransitionTiming;
 import io.enscope.emulator.scenario.DemoScenario;
 import io.enscope.ens.UnsupportedEnsApi;
 import io.enscope.ens.EnsError;
@@ -51,6 +53,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,10 +150,11 @@ class WorkspaceTest {
 
         assertThat(shown(H1, "i-1")).contains(AssociationStatus.IN_USE);
         assertThat(workspace.inventory().haVip(H1).orElseThrow().status()).isEqualTo(HaVipStatus.IN_USE);
-        assertThat(published).as("Associating from the first poll, then InUse from the third")
+        assertThat(published).as("Associating from the accepted write (then the first poll), InUse from the third")
                 .extracting(inventory -> inventory.haVip(H1).flatMap(h -> h.association("i-1"))
                         .map(a -> a.status()).orElse(null))
-                .containsExactly(AssociationStatus.ASSOCIATING, AssociationStatus.IN_USE);
+                .startsWith(AssociationStatus.ASSOCIATING).endsWith(AssociationStatus.IN_USE)
+                .containsOnly(AssociationStatus.ASSOCIATING, AssociationStatus.IN_USE);
         assertThat(ens.reads(Caller.JOB)).isEqualTo(jobs.job(bind.id()).orElseThrow().polls()).isEqualTo(3);
         assertThat(ens.reads(Caller.WORKSPACE)).as("DescribeHaVips of the workspace").isZero();
 
@@ -322,6 +326,42 @@ class WorkspaceTest {
         await().atMost(PATIENCE).until(() -> !workspace.loadingProperty().get());
         assertThat(workspace.inventory().haVips()).extracting(HaVip::id).containsExactly(H1, H2);
         assertThat(shown(H1, "i-1")).as("the load's older answer does not win").contains(AssociationStatus.IN_USE);
+    }
+
+    /** Through the real SDK and the emulator, whose association completes only after polls. */
+    @Test
+    void onTheEmulatorAnAcceptedBindShowsAssociatingBeforeAnyPoll() {
+        PollPolicy lateFirstPoll = PollPolicy.defaults().withBackoff(Duration.ofMillis(1500), Duration.ofMillis(1900));
+        TestWorkspaces env = TestWorkspaces.start(dir.resolve("sandbox"), new SynchronousTaskRunner(),
+                UiThread.direct(), Locale.ENGLISH, Timings.all(TransitionTiming.afterPolls(2)), lateFirstPoll);
+        toClose.add(env);
+        Workspace ws = env.workspace();
+        DemoScenario.Showcase pair = DemoScenario.showcases().stream()
+                .filter(s -> s.outcome().equals(DemoScenario.SUCCESS) && s.instanceType().equals("EnsInstance"))
+                .findFirst().orElseThrow();
+        AtomicLong readsWhenShown = new AtomicLong(-1);
+        ws.inventoryProperty().addListener((obs, old, now) -> {
+            boolean associating = now.haVip(pair.haVipId()).flatMap(h -> h.association(pair.targetId()))
+                    .map(a -> a.status() == AssociationStatus.ASSOCIATING).orElse(false);
+            if (associating) {
+                readsWhenShown.compareAndSet(-1, describeHaVipsAnswered(env));
+            }
+        });
+        long before = describeHaVipsAnswered(env);
+
+        BindingJob bind = ws.jobs().submitBind(pair.haVipId(), pair.targetId(), null);
+
+        await().atMost(PATIENCE).until(() -> readsWhenShown.get() >= 0);
+        assertThat(readsWhenShown.get()).as("Associating shown before the job's first DescribeHaVips")
+                .isEqualTo(before);
+        assertThat(ws.inventory().haVip(pair.haVipId())).get().extracting(HaVip::status)
+                .isIn(HaVipStatus.ASSOCIATING, HaVipStatus.IN_USE);
+        // The polls then confirm it.
+        await().atMost(PATIENCE).until(() -> ws.jobs().job(bind.id()).orElseThrow().state() == JobState.SUCCEEDED);
+        await().atMost(PATIENCE).until(() -> ws.inventory().haVip(pair.haVipId())
+                .flatMap(h -> h.association(pair.targetId())).map(a -> a.status() == AssociationStatus.IN_USE)
+                .orElse(false));
+        assertThat(describeHaVipsAnswered(env)).isGreaterThan(before);
     }
 
     /** Through the real SDK and the emulator: the DescribeHaVips calls it answered are the job's polls, no more. */
