@@ -81,8 +81,8 @@ public final class StartupWarmup {
         this(settingsFile, () -> List.copyOf(classes), () -> List.copyOf(viewClasses), loader);
     }
 
-    private StartupWarmup(Path settingsFile, Supplier<List<String>> classes, Supplier<List<String>> viewClasses,
-                          ClassLoader loader) {
+    StartupWarmup(Path settingsFile, Supplier<List<String>> classes, Supplier<List<String>> viewClasses,
+                  ClassLoader loader) {
         this.settingsFile = settingsFile;
         this.settings = new FutureTask<>(() -> new SettingsStore(settingsFile).load());
         this.classes = classes;
@@ -142,8 +142,11 @@ public final class StartupWarmup {
     void run() {
         try {
             warmUp();
-        } catch (Throwable e) { // never into the app's uncaught-exception dialog: the app does it all itself
-            debug("start-up warm-up stopped: {}", e.toString());
+        } catch (RuntimeException | Error bug) {
+            // The app redoes what the warm-up did not, but a bug here must not go unseen.
+            warn("start-up warm-up stopped", bug);
+            Thread current = Thread.currentThread();
+            current.getUncaughtExceptionHandler().uncaughtException(current, bug);
         }
     }
 
@@ -260,13 +263,22 @@ public final class StartupWarmup {
         try {
             work.run();
         } catch (RuntimeException | LinkageError e) {
-            debug("start-up warm-up: {} failed: {}", what, e.toString());
+            // The app does the step again itself; the failure is still worth knowing.
+            warn("start-up warm-up: " + what + " failed", e);
         }
         mark(what);
     }
 
     private void mark(String what) {
         timeline.append(' ').append(what).append(' ').append((System.nanoTime() - startedNanos) / 1_000_000);
+    }
+
+    private static void warn(String what, Throwable failure) {
+        try {
+            LoggerFactory.getLogger(StartupWarmup.class).warn(what, failure);
+        } catch (RuntimeException | LinkageError ignored) {
+            // logging itself failed to start: the app reports that on its own thread
+        }
     }
 
     private static void debug(String format, Object... args) {

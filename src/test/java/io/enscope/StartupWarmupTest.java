@@ -93,6 +93,23 @@ class StartupWarmupTest {
     }
 
     @Test
+    void aWarmUpThatBreaksIsReportedAsUncaughtNotSwallowed() throws Exception {
+        IllegalStateException bug = new IllegalStateException("the class list is broken");
+        StartupWarmup warmup = new StartupWarmup(dataDir.resolve("settings.json"), () -> {
+            throw bug;
+        }, List::of, getClass().getClassLoader());
+        List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+        Thread thread = new Thread(warmup::run, "test-startup-warmup");
+        thread.setUncaughtExceptionHandler((t, error) -> uncaught.add(error));
+
+        thread.start();
+        thread.join(Duration.ofSeconds(30).toMillis());
+
+        assertThat(thread.isAlive()).isFalse();
+        assertThat(uncaught).containsExactly(bug);
+    }
+
+    @Test
     void preloadingLoadsAndLinksWithoutInitialisingAndSkipsWhatIsMissing() {
         StartupWarmup warmup = new StartupWarmup(dataDir.resolve("settings.json"), List.of(),
                 getClass().getClassLoader());
