@@ -9,6 +9,7 @@ import io.enscope.binding.JobEvent;
 import io.enscope.binding.JobListener;
 import io.enscope.binding.JobState;
 import io.enscope.ens.EnsApi;
+import io.enscope.ens.EnsException;
 import io.enscope.ens.HaVipQuery;
 import io.enscope.ens.model.AssociationStatus;
 import io.enscope.ens.model.HaVip;
@@ -33,6 +34,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,6 +72,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Workspace implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Workspace.class);
     private static final long TRANSITIONAL_POLL_SECONDS = 2;
+    private static final DateTimeFormatter STALE_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final String connectionLabel;
     private final Optional<SandboxControl> sandbox;
@@ -88,6 +93,12 @@ public final class Workspace implements AutoCloseable {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Throwable> loadError = new ReadOnlyObjectWrapper<>();
+    /** Why the statuses shown may be out of date, empty when the last refresh succeeded (UI thread). */
+    private final ReadOnlyStringWrapper stale = new ReadOnlyStringWrapper("");
+    /** UI thread: when the HaVips were last read in full (a load or a periodic refresh), null before. */
+    private Instant lastGoodRefresh;
+    /** UI thread: the HaVip whose failed refresh made {@link #stale}, null when it was the refresh of all. */
+    private String staleHaVip;
     private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
     /** HaVips read (by a job or by {@link #refreshHaVip}) and not yet in the inventory; per HaVip the newest. */
     private final Map<String, Read> pending = new ConcurrentHashMap<>();
@@ -251,6 +262,7 @@ public final class Workspace implements AutoCloseable {
     }
 
     private void loaded(Inventory loaded) {
+        refreshSucceeded(null);
         loading.set(false);
         progress.set(1);
         status.set(i18n.get("workspace.status.loaded", loaded.vSwitches().size(), loaded.instances().size(),
@@ -355,7 +367,10 @@ public final class Workspace implements AutoCloseable {
             long sentNanos = System.nanoTime();
             offer(haVipId, new Read(api.describeHaVip(haVipId), sentNanos));
             return haVipId;
-        }, done -> applyPending(), e -> LOG.debug("refresh of {} failed: {}", haVipId, e.toString()));
+        }, done -> {
+            applyPending();
+            refreshSucceeded(haVipId);
+        }, e -> refreshFailed(haVipId, e));
     }
 
     /** Keeps a read for the UI thread; of two reads of one HaVip waiting, the newer. Any thread. */
@@ -505,7 +520,40 @@ public final class Workspace implements AutoCloseable {
                 reads.putIfAbsent(old.id(), new Read(Optional.empty(), sentNanos));
             }
             apply(reads);
-        }, e -> LOG.debug("periodic HaVip refresh failed: {}", e.toString()));
+            refreshSucceeded(null);
+        }, e -> refreshFailed(null, e));
+    }
+
+    /**
+     * A live refresh failed (UI thread): the statuses on screen may be stale, and the user is told
+     * so, with the time of the last good refresh and why, until a refresh succeeds.
+     *
+     * @param haVipId the HaVip of a single refresh, null for the refresh of all
+     */
+    private void refreshFailed(String haVipId, Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        LOG.warn("live refresh of {} failed: {}", haVipId == null ? "the HaVips" : haVipId, cause.toString());
+        String reason = cause instanceof EnsException failed && i18n.has(failed.error().messageKey())
+                ? i18n.get(failed.error().messageKey()) : i18n.get("workspace.stale.unknownReason");
+        String since = lastGoodRefresh == null ? i18n.get("workspace.stale.never")
+                : STALE_TIME.format(lastGoodRefresh.atZone(ZoneId.systemDefault()));
+        if (stale.get().isEmpty() || haVipId == null) {
+            staleHaVip = haVipId;
+        }
+        stale.set(i18n.get("workspace.stale.message", since, reason));
+    }
+
+    /** @param haVipId the HaVip of a single refresh, null for a load or the refresh of all */
+    private void refreshSucceeded(String haVipId) {
+        if (haVipId == null) {
+            lastGoodRefresh = Instant.now();
+        }
+        // A single HaVip read does not vouch for the others: it clears only what its own failure set.
+        if (haVipId == null || haVipId.equals(staleHaVip)) {
+            staleHaVip = null;
+            stale.set("");
+        }
     }
 
     // ---- accessors -------------------------------------------------------------------------
@@ -547,6 +595,14 @@ public final class Workspace implements AutoCloseable {
 
     public ReadOnlyObjectProperty<Throwable> loadErrorProperty() {
         return loadError.getReadOnlyProperty();
+    }
+
+    /**
+     * @return why the statuses shown may be out of date (a live refresh failed), with the time of
+     *         the last good refresh; empty when they are current. For the status bar.
+     */
+    public ReadOnlyStringProperty staleProperty() {
+        return stale.getReadOnlyProperty();
     }
 
     public String connectionLabel() {

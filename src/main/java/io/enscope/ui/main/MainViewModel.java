@@ -36,6 +36,7 @@ public final class MainViewModel {
     private final ReadOnlyBooleanWrapper sandbox = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper sandboxEndpoint = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper stale = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper();
@@ -64,6 +65,7 @@ public final class MainViewModel {
         connection.set(ws.connectionLabel());
         title.set(i18n.get("main.title", ws.connectionLabel()));
         status.bind(ws.statusProperty());
+        stale.bind(ws.staleProperty());
         progress.bind(ws.progressProperty());
         loading.bind(ws.loadingProperty());
         Bindings.bindContent(regions, ws.regions());
@@ -76,6 +78,8 @@ public final class MainViewModel {
             Bindings.unbindContent(regions, workspace.regions());
             Bindings.unbindContent(selectedRegions, workspace.selectedRegions());
             status.unbind();
+            stale.unbind();
+            stale.set("");
             progress.unbind();
             loading.unbind();
             workspace = null;
@@ -83,6 +87,11 @@ public final class MainViewModel {
         connected.set(false);
         loading.set(true);
         status.set(i18n.get("main.connecting"));
+    }
+
+    /** @return why the statuses shown may be out of date, empty when they are current; for the status bar */
+    public ReadOnlyStringProperty staleProperty() {
+        return stale.getReadOnlyProperty();
     }
 
     /** F5: reloads the whole inventory of the chosen regions. */

@@ -12,6 +12,8 @@ import io.enscope.binding.JobState;
 import io.enscope.binding.PollPolicy;
 import io.enscope.emulator.Timings;
 import io.enscope.emulator.TransitionTiming;
+import io.enscope.emulator.fault.FaultKind;
+import io.enscope.emulator.fault.FaultRule;
 import io.enscope.emulator.scenario.DemoScenario;
 import io.enscope.ens.UnsupportedEnsApi;
 import io.enscope.ens.EnsError;
@@ -264,6 +266,49 @@ class WorkspaceTest {
     }
 
     @Test
+    void aFailedLiveRefreshMarksTheStatusesStaleUntilTheNextGoodOne() throws IOException {
+        start();
+        workspace.selectedRegions().setAll("cn-test-1");
+        assertThat(workspace.staleProperty().get()).isEmpty();
+
+        ens.failReads = EnsError.of("ServiceUnavailable", "try later", "req-503", 503);
+        workspace.refreshTimerFired();
+        assertThat(workspace.staleProperty().get()).startsWith("Statuses may be out of date.")
+                .contains("Last good refresh: never").contains("ENS is temporarily unavailable.");
+
+        ens.failReads = null;
+        workspace.refreshTimerFired();
+        assertThat(workspace.staleProperty().get()).as("cleared by the next good refresh").isEmpty();
+
+        ens.failReads = EnsError.of("SDK.ReadTimeout", "read timed out", null, 0).asAmbiguous();
+        workspace.refreshTimerFired();
+        assertThat(workspace.staleProperty().get()).matches(".*Last good refresh: \\d\\d:\\d\\d:\\d\\d\\..*")
+                .contains("ENS did not answer in time.");
+        ens.failReads = null;
+        workspace.refreshHaVip(H1);
+        assertThat(workspace.staleProperty().get()).as("one HaVip read does not vouch for all").isNotEmpty();
+        workspace.refreshTimerFired();
+        assertThat(workspace.staleProperty().get()).isEmpty();
+    }
+
+    /** Through the real SDK and the emulator's fault plan, in Chinese. */
+    @Test
+    void onTheEmulatorAFailingRefreshShowsTheStaleMarkerInChineseAndClearsItself() {
+        TestWorkspaces env = TestWorkspaces.start(dir.resolve("sandbox"), new SynchronousTaskRunner(),
+                UiThread.direct(), Locale.SIMPLIFIED_CHINESE, Timings.all(TransitionTiming.afterPolls(2)));
+        toClose.add(env);
+        Workspace ws = env.workspace();
+        env.sandbox().emulator().faults().add(FaultRule.next("DescribeHaVips", FaultKind.SYSTEM_ERROR, 20));
+
+        ws.refreshTimerFired();
+        assertThat(ws.staleProperty().get()).startsWith("状态可能已过时").contains("实时刷新失败");
+
+        env.sandbox().emulator().faults().clear();
+        ws.refreshTimerFired();
+        assertThat(ws.staleProperty().get()).isEmpty();
+    }
+
+    @Test
     void aStalePollNeverOverwritesANewerStateInTheInventory() throws Exception {
         start();
         ens.completeAtRead = 1000;
@@ -460,6 +505,7 @@ class WorkspaceTest {
         private final Map<Caller, AtomicInteger> reads = new ConcurrentHashMap<>();
         volatile int completeAtRead = 2;
         volatile EnsError refuseWrites;
+        volatile EnsError failReads;
         volatile CountDownLatch beforeWrite;
         volatile ReadHook afterRead = caller -> { };
 
@@ -494,6 +540,10 @@ class WorkspaceTest {
         @Override
         public Page<HaVip> describeHaVips(HaVipQuery query, PageRequest page) {
             Caller caller = Caller.ofCurrentThread();
+            EnsError failure = failReads;
+            if (failure != null) {
+                throw new EnsException(failure);
+            }
             List<HaVip> answer = new ArrayList<>();
             synchronized (this) {
                 for (HaVip haVip : List.copyOf(haVips.values())) {
