@@ -76,7 +76,8 @@ public final class App extends Application {
     private Path dataDir;
     private SettingsStore settingsStore;
     private volatile Settings settings;
-    private I18n i18n;
+    /** Written on the FX thread (language switch), read by the connect task too. */
+    private volatile I18n i18n;
     /** The default locale before {@link #useLanguage} changed it; given back when the console stops. */
     private Locale osLocale;
     private TaskRunner tasks;
@@ -88,8 +89,10 @@ public final class App extends Application {
     private Toasts toasts;
     private final List<Runnable> viewDisposers = new ArrayList<>();
     private Parent mainRoot;
-    private volatile Sandbox sandbox;
-    private Session session;
+    private final StartOnce<Sandbox> sandbox = new StartOnce<>(
+            () -> Sandbox.start(dataDir.resolve("sandbox").resolve("state.json")));
+    /** Written on the FX thread, read by tools and benchmarks on theirs through {@link #workspace()}. */
+    private volatile Session session;
 
     /** What one connection owns; closed when the user connects elsewhere or quits. */
     private record Session(Workspace workspace, EnsApi api, JobEngine jobs, ActivityLog activity) {
@@ -220,13 +223,11 @@ public final class App extends Application {
         Optional<io.enscope.ui.common.SandboxControl> control = Optional.empty();
         ConnectionTarget target;
         if (choice.isSandbox()) {
-            if (sandbox == null) {
-                sandbox = Sandbox.start(dataDir.resolve("sandbox").resolve("state.json"));
-            }
-            api = sandboxApi(sandbox);
+            Sandbox box = sandbox.get();
+            api = sandboxApi(box);
             label = i18n.get("main.connection.sandbox");
-            control = Optional.of(sandbox);
-            target = ConnectionTarget.sandbox(sandbox.endpoint());
+            control = Optional.of(box);
+            target = ConnectionTarget.sandbox(box.endpoint());
         } else {
             api = profileConnections().open(choice);
             label = choice.profileRef().map(r -> r.name()).orElse("?");
@@ -283,11 +284,7 @@ public final class App extends Application {
         ProxySettings proxy = settings.proxy();
         return new ProfileConnectionFactory(credentials.get(), cloudConfig().withProxy(proxy),
                 new SdkStsClient(Optional.empty(), ProtocolType.HTTPS, java.time.Duration.ofSeconds(5),
-                        java.time.Duration.ofSeconds(10), proxy), Clock.systemUTC(), () -> {
-                    Sandbox box = sandbox != null ? sandbox : (sandbox = Sandbox.start(
-                            dataDir.resolve("sandbox").resolve("state.json")));
-                    return sandboxApi(box);
-                });
+                        java.time.Duration.ofSeconds(10), proxy), Clock.systemUTC(), () -> sandboxApi(sandbox.get()));
     }
 
     private static String activityKey(ConnectionChoice choice) {
@@ -345,9 +342,10 @@ public final class App extends Application {
         if (s != null) {
             s.close();
         }
-        Sandbox box = sandbox;
-        if (box != null) {
-            box.close();
+        try {
+            sandbox.close();
+        } catch (Exception e) {
+            LOG.warn("stopping the sandbox failed", e);
         }
         if (tasks != null) {
             tasks.shutdown();

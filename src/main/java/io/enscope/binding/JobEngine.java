@@ -22,7 +22,10 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
@@ -66,10 +69,13 @@ import org.slf4j.LoggerFactory;
  * rather than sent late without the user asking; it can be retried.
  *
  * <p><b>Events.</b> Every transition goes first to the {@link JobJournal} (so that
- * {@code SUBMITTING} is on disk before the write is sent), then to the listeners, in order, on
- * an engine thread, with the engine's clock time. Every answered DescribeHaVips call of a job
- * goes to the listeners too ({@link JobListener#haVipRead}), before the transition it leads to:
- * whoever shows HaVips needs no read of its own while a job watches one.
+ * {@code SUBMITTING} is on disk before the write is sent), then to the listeners, in order, with
+ * the engine's clock time. Every answered DescribeHaVips call of a job goes to the listeners too
+ * ({@link JobListener#haVipRead}), before the transition it leads to: whoever shows HaVips needs
+ * no read of its own while a job watches one. Records and events are handed over outside the
+ * engine's lock, by the thread that caused them (an engine thread, or the caller of
+ * {@link #submitBind}, {@link #cancel} and the like) before it returns: a slow disk then delays
+ * that thread only, never a reader of {@link #jobs()}.
  */
 public final class JobEngine {
 
@@ -89,6 +95,13 @@ public final class JobEngine {
     /** Per HaVip, its unfinished jobs in order; the first one is the one that runs. */
     private final Map<String, Deque<JobRun>> queues = new HashMap<>();
     private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
+    /**
+     * Journal records and listener calls, added under the lock in the order of the changes and run
+     * outside it by {@link #deliver()}, so that no disk write happens while the lock is held.
+     */
+    private final Queue<Runnable> outbox = new ConcurrentLinkedQueue<>();
+    /** Held while the outbox is delivered: one thread at a time, so records and events keep their order. */
+    private final Object deliveryLock = new Object();
     private boolean shutdown;
 
     private JobEngine(Builder builder) {
@@ -180,8 +193,9 @@ public final class JobEngine {
                 return false;
             }
             transition(run, JobState.CANCELLED, null);
-            return true;
         }
+        deliver();
+        return true;
     }
 
     /**
@@ -200,8 +214,9 @@ public final class JobEngine {
                 return false;
             }
             transition(run, JobState.DETACHED, null);
-            return true;
         }
+        deliver();
+        return true;
     }
 
     /** @return a snapshot of every job of this engine (submitted or resumed), oldest first */
@@ -254,6 +269,7 @@ public final class JobEngine {
                 taken.add(snapshot);
             }
         }
+        deliver();
         return taken;
     }
 
@@ -292,6 +308,8 @@ public final class JobEngine {
             unfinished = (int) runs.values().stream().filter(run -> !run.state.isTerminal()).count();
         }
         scheduler.shutdown();
+        // What is still to be recorded is written before the caller closes the journal.
+        deliver();
         LOG.info("job engine stopped; {} unfinished job(s) left for the next start", unfinished);
     }
 
@@ -313,19 +331,21 @@ public final class JobEngine {
         if (effective == InstanceType.UNKNOWN) {
             throw new IllegalArgumentException("the target type must be known");
         }
+        BindingJob snapshot;
         synchronized (lock) {
             requireRunning();
             JobRun run = new JobRun(ids.get(), kind, haVip, target, effective, now(), retryOf);
             runs.put(run.id, run);
-            BindingJob snapshot = run.snapshot();
+            snapshot = run.snapshot();
             // A job the journal could not record still runs: its SUBMITTING record decides
             // whether it may be sent.
-            record(run, () -> journal.recordCreated(snapshot));
+            outbox.add(() -> record(run, () -> journal.recordCreated(snapshot)));
             LOG.info("job {} queued{}", run.describe(), retryOf == null ? "" : " as a retry of " + retryOf);
             notifyAdded(snapshot);
             enqueue(run);
-            return snapshot;
         }
+        deliver();
+        return snapshot;
     }
 
     private void enqueue(JobRun run) {
@@ -373,6 +393,7 @@ public final class JobEngine {
                     run.holdHaVipUntil = null;
                     release(run);
                 }
+                deliver();
             });
             return;
         }
@@ -418,21 +439,32 @@ public final class JobEngine {
                     transition(run, JobState.FAILED, JobErrors.internal(bug));
                 }
             }
+        } finally {
+            deliver();
         }
     }
 
     // ---- the steps: each reads its inputs under the lock, calls ENS without it, applies the result under it ----
 
     private void submitStep(JobRun run) {
+        CompletableFuture<Boolean> submitting = CompletableFuture.completedFuture(true);
         synchronized (lock) {
             if (run.state == JobState.QUEUED) {
                 run.deadline = now().plus(policy.timeout());
-                if (!transition(run, JobState.SUBMITTING, null)) {
-                    transition(run, JobState.FAILED, JobErrors.activityLogFailed(
-                            "The activity log could not record the request, so it was not sent."));
-                    return;
-                }
+                submitting = transition(run, JobState.SUBMITTING, null);
             } else if (run.state != JobState.SUBMITTING || run.phase != JobRun.Phase.SUBMIT) {
+                return;
+            }
+        }
+        // The SUBMITTING record goes to disk here, without the lock, and before the write is sent.
+        deliver();
+        synchronized (lock) {
+            if (run.state != JobState.SUBMITTING || run.phase != JobRun.Phase.SUBMIT) {
+                return;
+            }
+            if (!submitting.join()) {
+                transition(run, JobState.FAILED, JobErrors.activityLogFailed(
+                        "The activity log could not record the request, so it was not sent."));
                 return;
             }
             if (shutdown) {
@@ -708,21 +740,21 @@ public final class JobEngine {
 
     // ---- transitions (under the lock) ----
 
-    private boolean transition(JobRun run, JobState to, EnsError error) {
+    private CompletableFuture<Boolean> transition(JobRun run, JobState to, EnsError error) {
         return transition(run, to, error, null);
     }
 
     /**
-     * Moves a job to another state: journal first, then listeners; a finished job hands its HaVip
-     * to the next one.
+     * Moves a job to another state, and queues its record and then its event for {@link #deliver()};
+     * a finished job hands its HaVip to the next one.
      *
      * @param read the read that led to the change, null when none did
-     * @return whether the journal recorded the transition
+     * @return whether the journal recorded the transition, known once delivered
      */
-    private boolean transition(JobRun run, JobState to, EnsError error, HaVipRead read) {
+    private CompletableFuture<Boolean> transition(JobRun run, JobState to, EnsError error, HaVipRead read) {
         JobState from = run.state;
         if (from.isTerminal()) {
-            return false;
+            return CompletableFuture.completedFuture(false);
         }
         Instant now = now();
         run.state = to;
@@ -739,14 +771,17 @@ public final class JobEngine {
         } else {
             LOG.info("job {}: {} → {}: {}", run.describe(), from, to, error.summary());
         }
-        boolean recorded = record(run, () -> journal.recordTransition(event, snapshot));
-        for (JobListener listener : listeners) {
-            try {
-                listener.jobChanged(event, snapshot);
-            } catch (RuntimeException bug) {
-                LOG.error("a job listener failed on {} → {} of job {}", from, to, run.id, bug);
+        CompletableFuture<Boolean> recorded = new CompletableFuture<>();
+        outbox.add(() -> {
+            recorded.complete(record(run, () -> journal.recordTransition(event, snapshot)));
+            for (JobListener listener : listeners) {
+                try {
+                    listener.jobChanged(event, snapshot);
+                } catch (RuntimeException bug) {
+                    LOG.error("a job listener failed on {} → {} of job {}", from, to, run.id, bug);
+                }
             }
-        }
+        });
         if (to.isTerminal()) {
             if (run.pending != null) {
                 run.pending.cancel();
@@ -767,25 +802,44 @@ public final class JobEngine {
         }
     }
 
-    /** Hands a read to the listeners (under the lock, so that they see it before the transition it leads to). */
-    private void notifyRead(HaVipRead read) {
-        for (JobListener listener : listeners) {
-            try {
-                listener.haVipRead(read);
-            } catch (RuntimeException bug) {
-                LOG.error("a job listener failed on a read of {} by job {}", read.haVipId(), read.jobId(), bug);
+    /**
+     * Runs what the lock's holders queued, in order, without the lock: journal writes may be slow,
+     * and readers of the engine's state must not wait for them. Called by every thread that
+     * changed a job, after it let go of the lock and before it returns.
+     */
+    private void deliver() {
+        assert !Thread.holdsLock(lock) : "the outbox is delivered outside the engine's lock";
+        synchronized (deliveryLock) {
+            Runnable next;
+            while ((next = outbox.poll()) != null) {
+                next.run();
             }
         }
     }
 
-    private void notifyAdded(BindingJob job) {
-        for (JobListener listener : listeners) {
-            try {
-                listener.jobAdded(job);
-            } catch (RuntimeException bug) {
-                LOG.error("a job listener failed on the new job {}", job.id(), bug);
+    /** Queues a read for the listeners (under the lock, so that they see it before the transition it leads to). */
+    private void notifyRead(HaVipRead read) {
+        outbox.add(() -> {
+            for (JobListener listener : listeners) {
+                try {
+                    listener.haVipRead(read);
+                } catch (RuntimeException bug) {
+                    LOG.error("a job listener failed on a read of {} by job {}", read.haVipId(), read.jobId(), bug);
+                }
             }
-        }
+        });
+    }
+
+    private void notifyAdded(BindingJob job) {
+        outbox.add(() -> {
+            for (JobListener listener : listeners) {
+                try {
+                    listener.jobAdded(job);
+                } catch (RuntimeException bug) {
+                    LOG.error("a job listener failed on the new job {}", job.id(), bug);
+                }
+            }
+        });
     }
 
     private JobRun requireRun(String jobId) {

@@ -5,8 +5,9 @@ package io.enscope.binding;
  * {@link JobState#SUBMITTING} transition is on disk before the write is sent, so that a
  * restart knows the write may have happened. {@link ActivityLog} is the implementation.
  *
- * <p>Called under the engine's lock, in order. A method that cannot record throws; the engine
- * then refuses to send the job's write.
+ * <p>Called in order, one call at a time, outside the engine's lock (a slow disk must not hold up
+ * readers of the engine's state). A method that cannot record throws; the engine then refuses to
+ * send the job's write.
  */
 public interface JobJournal {
 

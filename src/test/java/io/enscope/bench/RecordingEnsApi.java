@@ -4,11 +4,14 @@ import io.enscope.ens.EnsApi;
 import io.enscope.ens.ForwardingEnsApi;
 import io.enscope.ens.HaVipQuery;
 import io.enscope.ens.model.HaVip;
+import io.enscope.ens.model.InstanceType;
 import io.enscope.ens.model.Page;
 import io.enscope.ens.model.PageRequest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -26,6 +29,7 @@ final class RecordingEnsApi extends ForwardingEnsApi {
     }
 
     private final ConcurrentLinkedQueue<Call> haVipCalls = new ConcurrentLinkedQueue<>();
+    private final Map<String, Long> associateAnswered = new ConcurrentHashMap<>();
 
     RecordingEnsApi(EnsApi delegate) {
         super(delegate);
@@ -44,6 +48,18 @@ final class RecordingEnsApi extends ForwardingEnsApi {
                 .map(name -> name.startsWith("io.enscope.binding.") ? Caller.JOB_POLL
                         : name.contains("AllHaVips") ? Caller.WORKSPACE_PERIODIC : Caller.WORKSPACE_REFRESH)
                 .orElse(Caller.OTHER));
+    }
+
+    /** @return when AssociateHaVip last answered OK for the HaVip ({@link System#nanoTime()}), 0 when never */
+    long associateAnswered(String haVipId) {
+        return associateAnswered.getOrDefault(haVipId, 0L);
+    }
+
+    @Override
+    public String associateHaVip(String haVipId, String targetId, InstanceType type) {
+        String requestId = super.associateHaVip(haVipId, targetId, type);
+        associateAnswered.put(haVipId, System.nanoTime());
+        return requestId;
     }
 
     @Override

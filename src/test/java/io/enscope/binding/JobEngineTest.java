@@ -17,6 +17,7 @@ import io.enscope.ens.model.InstanceType;
 import io.enscope.ens.model.Page;
 import io.enscope.ens.model.PageRequest;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +35,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +44,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The job state machine with a fake ENS and a fake clock: every wait is a step on a manual
@@ -64,6 +67,14 @@ class JobEngineTest {
     static EnsError throttled(Duration retryAfter) {
         EnsError error = EnsError.of("Throttling.User", "Request was denied due to user flow control.", "req-t", 400);
         return retryAfter == null ? error : error.withRetryAfter(retryAfter);
+    }
+
+    static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static EnsError unavailable() {
@@ -816,6 +827,50 @@ class JobEngineTest {
             scheduler.runUntilIdle();
             assertThat(added).hasValue(1);
             assertThat(events.all).hasSize(3);
+        }
+
+        @Test
+        void aSlowActivityLogDoesNotBlockReadersOfTheJobsAndTheWriteWaitsForItsRecord(@TempDir Path dir)
+                throws Exception {
+            engine.shutdown();
+            CountDownLatch writing = new CountDownLatch(1);
+            CountDownLatch diskDone = new CountDownLatch(1);
+            try (ActivityLog log = ActivityLog.open(dir)) {
+                JobJournal slowDisk = new JobJournal() {
+                    @Override
+                    public void recordCreated(BindingJob job) {
+                        log.recordCreated(job);
+                    }
+
+                    @Override
+                    public void recordTransition(JobEvent event, BindingJob job) {
+                        if (event.to() == JobState.SUBMITTING) {
+                            writing.countDown();
+                            awaitQuietly(diskDone);
+                        }
+                        log.recordTransition(event, job);
+                    }
+                };
+                scheduler = new ManualScheduler(clock);
+                engine = engine(PollPolicy.defaults(), slowDisk);
+                BindingJob submitted = engine.submitBind(HAVIP_A, "i-1", null);
+                Thread worker = new Thread(scheduler::runDue, "test-job-worker");
+                worker.start();
+                assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
+
+                // The UI thread reads the jobs while the record is being forced to disk.
+                List<BindingJob> seen = CompletableFuture.supplyAsync(engine::jobs).get(10, TimeUnit.SECONDS);
+                assertThat(seen).extracting(BindingJob::state).containsExactly(JobState.SUBMITTING);
+                assertThat(engine.job(submitted.id())).isPresent();
+                assertThat(api.writes).as("sent before its SUBMITTING record is on disk").isEmpty();
+
+                diskDone.countDown();
+                worker.join(TimeUnit.SECONDS.toMillis(10));
+                assertThat(worker.isAlive()).isFalse();
+                assertThat(api.writes).containsExactly("bind havip-a i-1");
+                assertThat(log.history(HAVIP_A)).singleElement().satisfies(history -> assertThat(history.transitions())
+                        .extracting(JobEvent::to).contains(JobState.SUBMITTING, JobState.ASSOCIATING));
+            }
         }
 
         @Test

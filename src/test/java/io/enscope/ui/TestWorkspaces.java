@@ -72,6 +72,13 @@ public final class TestWorkspaces implements AutoCloseable {
      * @param timings  emulator timings, e.g. {@code Timings.all(TransitionTiming.afterPolls(2))}
      */
     public static TestWorkspaces start(Path dataDir, TaskRunner tasks, UiThread ui, Locale locale, Timings timings) {
+        return start(dataDir, tasks, ui, locale, timings,
+                PollPolicy.defaults().withBackoff(Duration.ofMillis(50), Duration.ofMillis(200)));
+    }
+
+    /** @param policy the jobs' polling, e.g. a first poll late enough to see what shows before it */
+    public static TestWorkspaces start(Path dataDir, TaskRunner tasks, UiThread ui, Locale locale, Timings timings,
+            PollPolicy policy) {
         Sandbox sandbox = Sandbox.start();
         sandbox.emulator().setTimings(timings);
         SdkEnsApi api = new SdkEnsApi(EnsClientConfig.local(sandbox.endpoint()), EnsCredentialsProvider.of(
@@ -83,7 +90,7 @@ public final class TestWorkspaces implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         JobEngine jobs = JobEngine.builder(api).journal(log)
-                .pollPolicy(PollPolicy.defaults().withBackoff(Duration.ofMillis(50), Duration.ofMillis(200)))
+                .pollPolicy(policy)
                 .build();
         InventoryLoader loader = new InventoryLoader(api);
         Workspace ws = new Workspace(new Workspace.Services("Sandbox", Optional.of(sandbox), api, loader, jobs, log,

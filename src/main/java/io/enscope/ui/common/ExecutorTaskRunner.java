@@ -70,11 +70,17 @@ public final class ExecutorTaskRunner implements TaskRunner {
                 }
             } catch (CancellationException | InterruptedException e) {
                 LOG.debug("task {} cancelled", name);
-            } catch (Exception | Error e) {
+            } catch (Exception e) {
                 if (!cancelled.get()) {
                     LOG.debug("task {} failed", name, e);
                     ui.run(() -> onFailure.accept(e));
                 }
+            } catch (Error bug) {
+                // Not a failure the task's handler can explain: the pool's future would keep it
+                // unseen, so it goes where every uncaught error goes (logged, and shown in the app).
+                LOG.error("task {} failed with an error", name, bug);
+                Thread current = Thread.currentThread();
+                current.getUncaughtExceptionHandler().uncaughtException(current, bug);
             } finally {
                 Thread.currentThread().setName(old);
             }

@@ -7,9 +7,14 @@ import io.enscope.binding.HaVipRead;
 import io.enscope.binding.JobEngine;
 import io.enscope.binding.JobEvent;
 import io.enscope.binding.JobListener;
+import io.enscope.binding.JobState;
 import io.enscope.ens.EnsApi;
+import io.enscope.ens.EnsException;
 import io.enscope.ens.HaVipQuery;
+import io.enscope.ens.model.AssociationStatus;
 import io.enscope.ens.model.HaVip;
+import io.enscope.ens.model.HaVipAssociation;
+import io.enscope.ens.model.HaVipStatus;
 import io.enscope.ens.model.Region;
 import io.enscope.inventory.Inventory;
 import io.enscope.inventory.InventoryLoader;
@@ -29,6 +34,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,6 +72,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Workspace implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Workspace.class);
     private static final long TRANSITIONAL_POLL_SECONDS = 2;
+    private static final DateTimeFormatter STALE_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final String connectionLabel;
     private final ConnectionTarget target;
@@ -88,6 +97,12 @@ public final class Workspace implements AutoCloseable {
     private String statusKey;
     private Object[] statusArgs = new Object[0];
     private final ReadOnlyObjectWrapper<Throwable> loadError = new ReadOnlyObjectWrapper<>();
+    /** Why the statuses shown may be out of date, empty when the last refresh succeeded (UI thread). */
+    private final ReadOnlyStringWrapper stale = new ReadOnlyStringWrapper("");
+    /** UI thread: when the HaVips were last read in full (a load or a periodic refresh), null before. */
+    private Instant lastGoodRefresh;
+    /** UI thread: the HaVip whose failed refresh made {@link #stale}, null when it was the refresh of all. */
+    private String staleHaVip;
     private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
     /** HaVips read (by a job or by {@link #refreshHaVip}) and not yet in the inventory; per HaVip the newest. */
     private final Map<String, Read> pending = new ConcurrentHashMap<>();
@@ -110,13 +125,16 @@ public final class Workspace implements AutoCloseable {
     private final JobListener jobListener = new JobListener() {
         @Override
         public void haVipRead(HaVipRead read) {
-            // Called under the engine's lock: hand over and return.
+            // Called on an engine thread, which other jobs' events wait for: hand over and return.
             offer(read.haVipId(), new Read(read.haVip(), read.sentNanos()));
             requestApply();
         }
 
         @Override
         public void jobChanged(JobEvent event, BindingJob job) {
+            if (accepted(event)) {
+                showAccepted(event, job);
+            }
             if (needsRead(event)) {
                 refreshHaVip(event.haVipId());
             }
@@ -169,11 +187,22 @@ public final class Workspace implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::pollTransitional, TRANSITIONAL_POLL_SECONDS, TRANSITIONAL_POLL_SECONDS,
                 TimeUnit.SECONDS);
         if (refreshSeconds > 0) {
-            periodic = timer.scheduleWithFixedDelay(() -> {
-                if (visible && !loading.get()) {
+            periodic = timer.scheduleWithFixedDelay(this::refreshTimerFired, refreshSeconds, refreshSeconds,
+                    TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * A tick of the periodic refresh, on the timer's thread: {@link #loading} and
+     * {@link #selectedRegions} belong to the UI thread, so they are read there, not here.
+     */
+    void refreshTimerFired() {
+        if (visible) {
+            ui.run(() -> {
+                if (!loading.get()) {
                     refreshAllHaVips();
                 }
-            }, refreshSeconds, refreshSeconds, TimeUnit.SECONDS);
+            });
         }
     }
 
@@ -247,6 +276,7 @@ public final class Workspace implements AutoCloseable {
     }
 
     private void loaded(Inventory loaded) {
+        refreshSucceeded(null);
         loading.set(false);
         progress.set(1);
         showStatus("workspace.status.loaded", loaded.vSwitches().size(), loaded.instances().size(),
@@ -291,6 +321,51 @@ public final class Workspace implements AutoCloseable {
         };
     }
 
+    /** Whether ENS just answered a job's write OK (a write found to have taken effect comes with a read). */
+    private static boolean accepted(JobEvent event) {
+        return event.from() == JobState.SUBMITTING && event.read().isEmpty()
+                && (event.to() == JobState.ASSOCIATING || event.to() == JobState.UNASSOCIATING);
+    }
+
+    /**
+     * Shows the association of an accepted write as ENS will list it ({@code Associating} or
+     * {@code Unassociating}) at once, rather than at the job's first poll: it goes in as a read
+     * sent now, so that the job's polls, sent later, confirm or correct it, and a read sent
+     * before the write cannot undo it. Engine thread.
+     */
+    private void showAccepted(JobEvent event, BindingJob job) {
+        Read waiting = pending.get(event.haVipId());
+        Optional<HaVip> known = waiting != null ? waiting.haVip() : published.haVip(event.haVipId());
+        if (known.isEmpty()) {
+            return;
+        }
+        HaVip haVip = known.get();
+        boolean bind = event.to() == JobState.ASSOCIATING;
+        AssociationStatus shown = bind ? AssociationStatus.ASSOCIATING : AssociationStatus.UNASSOCIATING;
+        List<HaVipAssociation> associations = new ArrayList<>();
+        boolean listed = false;
+        for (HaVipAssociation a : haVip.associations()) {
+            if (a.instanceId().equals(event.targetId())) {
+                listed = true;
+                associations.add(new HaVipAssociation(a.instanceId(), a.instanceType(), a.rawInstanceType(),
+                        a.ipAddress(), shown, null, a.creationTime()));
+            } else {
+                associations.add(a);
+            }
+        }
+        if (!listed && bind) {
+            associations.add(new HaVipAssociation(event.targetId(), job.instanceType(), null, null, shown, null, null));
+        }
+        // As ENS lists it: Associating while any binding is being made, else Unassociating.
+        HaVipStatus status = associations.stream().anyMatch(a -> a.status() == AssociationStatus.ASSOCIATING)
+                ? HaVipStatus.ASSOCIATING : HaVipStatus.UNASSOCIATING;
+        HaVip expected = new HaVip(haVip.id(), haVip.name(), haVip.description(), haVip.ipAddress(), status,
+                status.wireValue(), haVip.vSwitchId(), haVip.networkId(), haVip.regionId(), haVip.creationTime(),
+                associations, haVip.eips());
+        offer(haVip.id(), new Read(Optional.of(expected), System.nanoTime()));
+        requestApply();
+    }
+
     /**
      * Re-reads one HaVip (off the UI thread) and puts it in the inventory. Bursts are coalesced:
      * a refresh already queued for the HaVip is not repeated, and the HaVips read while the UI
@@ -306,7 +381,10 @@ public final class Workspace implements AutoCloseable {
             long sentNanos = System.nanoTime();
             offer(haVipId, new Read(api.describeHaVip(haVipId), sentNanos));
             return haVipId;
-        }, done -> applyPending(), e -> LOG.debug("refresh of {} failed: {}", haVipId, e.toString()));
+        }, done -> {
+            applyPending();
+            refreshSucceeded(haVipId);
+        }, e -> refreshFailed(haVipId, e));
     }
 
     /** Keeps a read for the UI thread; of two reads of one HaVip waiting, the newer. Any thread. */
@@ -456,7 +534,40 @@ public final class Workspace implements AutoCloseable {
                 reads.putIfAbsent(old.id(), new Read(Optional.empty(), sentNanos));
             }
             apply(reads);
-        }, e -> LOG.debug("periodic HaVip refresh failed: {}", e.toString()));
+            refreshSucceeded(null);
+        }, e -> refreshFailed(null, e));
+    }
+
+    /**
+     * A live refresh failed (UI thread): the statuses on screen may be stale, and the user is told
+     * so, with the time of the last good refresh and why, until a refresh succeeds.
+     *
+     * @param haVipId the HaVip of a single refresh, null for the refresh of all
+     */
+    private void refreshFailed(String haVipId, Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        LOG.warn("live refresh of {} failed: {}", haVipId == null ? "the HaVips" : haVipId, cause.toString());
+        String reason = cause instanceof EnsException failed && i18n.has(failed.error().messageKey())
+                ? i18n.get(failed.error().messageKey()) : i18n.get("workspace.stale.unknownReason");
+        String since = lastGoodRefresh == null ? i18n.get("workspace.stale.never")
+                : STALE_TIME.format(lastGoodRefresh.atZone(ZoneId.systemDefault()));
+        if (stale.get().isEmpty() || haVipId == null) {
+            staleHaVip = haVipId;
+        }
+        stale.set(i18n.get("workspace.stale.message", since, reason));
+    }
+
+    /** @param haVipId the HaVip of a single refresh, null for a load or the refresh of all */
+    private void refreshSucceeded(String haVipId) {
+        if (haVipId == null) {
+            lastGoodRefresh = Instant.now();
+        }
+        // A single HaVip read does not vouch for the others: it clears only what its own failure set.
+        if (haVipId == null || haVipId.equals(staleHaVip)) {
+            staleHaVip = null;
+            stale.set("");
+        }
     }
 
     // ---- accessors -------------------------------------------------------------------------
@@ -498,6 +609,14 @@ public final class Workspace implements AutoCloseable {
 
     public ReadOnlyObjectProperty<Throwable> loadErrorProperty() {
         return loadError.getReadOnlyProperty();
+    }
+
+    /**
+     * @return why the statuses shown may be out of date (a live refresh failed), with the time of
+     *         the last good refresh; empty when they are current. For the status bar.
+     */
+    public ReadOnlyStringProperty staleProperty() {
+        return stale.getReadOnlyProperty();
     }
 
     public String connectionLabel() {

@@ -89,6 +89,7 @@ public final class MainView {
     @FXML private StackPane activitySlot;
     @FXML private HBox statusBar;
     @FXML private Label statusText;
+    @FXML private Label staleText;
     @FXML private Label jobSummary;
     @FXML private ProgressBar statusProgress;
 
@@ -171,6 +172,9 @@ public final class MainView {
         activitiesPane.setGraphic(AppIcon.HISTORY.graphic());
 
         statusText.textProperty().bind(viewModel.statusProperty());
+        staleText.textProperty().bind(viewModel.staleProperty());
+        staleText.visibleProperty().bind(viewModel.staleProperty().isNotEmpty());
+        staleText.managedProperty().bind(staleText.visibleProperty());
         statusProgress.progressProperty().bind(viewModel.progressProperty());
         statusProgress.visibleProperty().bind(viewModel.loadingProperty());
         statusProgress.managedProperty().bind(viewModel.loadingProperty());

@@ -41,6 +41,7 @@ public final class MainViewModel {
     private final ReadOnlyBooleanWrapper sandbox = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper sandboxEndpoint = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper stale = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper();
@@ -74,6 +75,7 @@ public final class MainViewModel {
         connectionTone.set(ws.target().plainHttp() ? Tone.WARNING : Tone.NEUTRAL);
         title.set(i18n.get("main.title", ws.connectionLabel()));
         status.bind(ws.statusProperty());
+        stale.bind(ws.staleProperty());
         progress.bind(ws.progressProperty());
         loading.bind(ws.loadingProperty());
         Bindings.bindContent(regions, ws.regions());
@@ -93,6 +95,8 @@ public final class MainViewModel {
             Bindings.unbindContent(regions, workspace.regions());
             Bindings.unbindContent(selectedRegions, workspace.selectedRegions());
             status.unbind();
+            stale.unbind();
+            stale.set("");
             progress.unbind();
             loading.unbind();
             workspace = null;
@@ -114,6 +118,11 @@ public final class MainViewModel {
     public void connectionFailed(java.util.Optional<String> profile, String reason) {
         String text = profile.map(name -> i18n.get("main.connection.fallback", name, reason)).orElse(reason);
         dialogs.notify(i18n.plain("main.menu.connect"), text, Tone.DANGER);
+    }
+
+    /** @return why the statuses shown may be out of date, empty when they are current; for the status bar */
+    public ReadOnlyStringProperty staleProperty() {
+        return stale.getReadOnlyProperty();
     }
 
     /** F5: reloads the whole inventory of the chosen regions. */

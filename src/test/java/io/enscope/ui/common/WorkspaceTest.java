@@ -10,6 +10,10 @@ import io.enscope.binding.JobEngine;
 import io.enscope.binding.JobEvent;
 import io.enscope.binding.JobState;
 import io.enscope.binding.PollPolicy;
+import io.enscope.emulator.Timings;
+import io.enscope.emulator.TransitionTiming;
+import io.enscope.emulator.fault.FaultKind;
+import io.enscope.emulator.fault.FaultRule;
 import io.enscope.emulator.scenario.DemoScenario;
 import io.enscope.ens.UnsupportedEnsApi;
 import io.enscope.ens.EnsError;
@@ -51,6 +55,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,10 +152,11 @@ class WorkspaceTest {
 
         assertThat(shown(H1, "i-1")).contains(AssociationStatus.IN_USE);
         assertThat(workspace.inventory().haVip(H1).orElseThrow().status()).isEqualTo(HaVipStatus.IN_USE);
-        assertThat(published).as("Associating from the first poll, then InUse from the third")
+        assertThat(published).as("Associating from the accepted write (then the first poll), InUse from the third")
                 .extracting(inventory -> inventory.haVip(H1).flatMap(h -> h.association("i-1"))
                         .map(a -> a.status()).orElse(null))
-                .containsExactly(AssociationStatus.ASSOCIATING, AssociationStatus.IN_USE);
+                .startsWith(AssociationStatus.ASSOCIATING).endsWith(AssociationStatus.IN_USE)
+                .containsOnly(AssociationStatus.ASSOCIATING, AssociationStatus.IN_USE);
         assertThat(ens.reads(Caller.JOB)).isEqualTo(jobs.job(bind.id()).orElseThrow().polls()).isEqualTo(3);
         assertThat(ens.reads(Caller.WORKSPACE)).as("DescribeHaVips of the workspace").isZero();
 
@@ -244,6 +250,65 @@ class WorkspaceTest {
     }
 
     @Test
+    void thePeriodicRefreshReadsTheChosenRegionsAndTheLoadingFlagOnTheUiThread() throws IOException {
+        Queue<Runnable> uiQueue = new ConcurrentLinkedQueue<>();
+        start(fastPolls(), uiQueue::add, new SynchronousTaskRunner());
+        uiQueue.add(() -> workspace.selectedRegions().setAll("cn-test-1"));
+        drain(uiQueue);
+
+        // The timer's thread (here the test's) fires: it may only hand the tick to the UI thread.
+        workspace.refreshTimerFired();
+        assertThat(ens.reads(Caller.WORKSPACE)).as("nothing read off the UI thread").isZero();
+        assertThat(uiQueue).hasSize(1);
+
+        drain(uiQueue);
+        assertThat(ens.reads(Caller.WORKSPACE)).as("the UI thread read the regions and refreshed").isEqualTo(1);
+    }
+
+    @Test
+    void aFailedLiveRefreshMarksTheStatusesStaleUntilTheNextGoodOne() throws IOException {
+        start();
+        workspace.selectedRegions().setAll("cn-test-1");
+        assertThat(workspace.staleProperty().get()).isEmpty();
+
+        ens.failReads = EnsError.of("ServiceUnavailable", "try later", "req-503", 503);
+        workspace.refreshTimerFired();
+        assertThat(workspace.staleProperty().get()).startsWith("Statuses may be out of date.")
+                .contains("Last good refresh: never").contains("ENS is temporarily unavailable.");
+
+        ens.failReads = null;
+        workspace.refreshTimerFired();
+        assertThat(workspace.staleProperty().get()).as("cleared by the next good refresh").isEmpty();
+
+        ens.failReads = EnsError.of("SDK.ReadTimeout", "read timed out", null, 0).asAmbiguous();
+        workspace.refreshTimerFired();
+        assertThat(workspace.staleProperty().get()).matches(".*Last good refresh: \\d\\d:\\d\\d:\\d\\d\\..*")
+                .contains("ENS did not answer in time.");
+        ens.failReads = null;
+        workspace.refreshHaVip(H1);
+        assertThat(workspace.staleProperty().get()).as("one HaVip read does not vouch for all").isNotEmpty();
+        workspace.refreshTimerFired();
+        assertThat(workspace.staleProperty().get()).isEmpty();
+    }
+
+    /** Through the real SDK and the emulator's fault plan, in Chinese. */
+    @Test
+    void onTheEmulatorAFailingRefreshShowsTheStaleMarkerInChineseAndClearsItself() {
+        TestWorkspaces env = TestWorkspaces.start(dir.resolve("sandbox"), new SynchronousTaskRunner(),
+                UiThread.direct(), Locale.SIMPLIFIED_CHINESE, Timings.all(TransitionTiming.afterPolls(2)));
+        toClose.add(env);
+        Workspace ws = env.workspace();
+        env.sandbox().emulator().faults().add(FaultRule.next("DescribeHaVips", FaultKind.SYSTEM_ERROR, 20));
+
+        ws.refreshTimerFired();
+        assertThat(ws.staleProperty().get()).startsWith("状态可能已过时").contains("实时刷新失败");
+
+        env.sandbox().emulator().faults().clear();
+        ws.refreshTimerFired();
+        assertThat(ws.staleProperty().get()).isEmpty();
+    }
+
+    @Test
     void aStalePollNeverOverwritesANewerStateInTheInventory() throws Exception {
         start();
         ens.completeAtRead = 1000;
@@ -306,6 +371,42 @@ class WorkspaceTest {
         await().atMost(PATIENCE).until(() -> !workspace.loadingProperty().get());
         assertThat(workspace.inventory().haVips()).extracting(HaVip::id).containsExactly(H1, H2);
         assertThat(shown(H1, "i-1")).as("the load's older answer does not win").contains(AssociationStatus.IN_USE);
+    }
+
+    /** Through the real SDK and the emulator, whose association completes only after polls. */
+    @Test
+    void onTheEmulatorAnAcceptedBindShowsAssociatingBeforeAnyPoll() {
+        PollPolicy lateFirstPoll = PollPolicy.defaults().withBackoff(Duration.ofMillis(1500), Duration.ofMillis(1900));
+        TestWorkspaces env = TestWorkspaces.start(dir.resolve("sandbox"), new SynchronousTaskRunner(),
+                UiThread.direct(), Locale.ENGLISH, Timings.all(TransitionTiming.afterPolls(2)), lateFirstPoll);
+        toClose.add(env);
+        Workspace ws = env.workspace();
+        DemoScenario.Showcase pair = DemoScenario.showcases().stream()
+                .filter(s -> s.outcome().equals(DemoScenario.SUCCESS) && s.instanceType().equals("EnsInstance"))
+                .findFirst().orElseThrow();
+        AtomicLong readsWhenShown = new AtomicLong(-1);
+        ws.inventoryProperty().addListener((obs, old, now) -> {
+            boolean associating = now.haVip(pair.haVipId()).flatMap(h -> h.association(pair.targetId()))
+                    .map(a -> a.status() == AssociationStatus.ASSOCIATING).orElse(false);
+            if (associating) {
+                readsWhenShown.compareAndSet(-1, describeHaVipsAnswered(env));
+            }
+        });
+        long before = describeHaVipsAnswered(env);
+
+        BindingJob bind = ws.jobs().submitBind(pair.haVipId(), pair.targetId(), null);
+
+        await().atMost(PATIENCE).until(() -> readsWhenShown.get() >= 0);
+        assertThat(readsWhenShown.get()).as("Associating shown before the job's first DescribeHaVips")
+                .isEqualTo(before);
+        assertThat(ws.inventory().haVip(pair.haVipId())).get().extracting(HaVip::status)
+                .isIn(HaVipStatus.ASSOCIATING, HaVipStatus.IN_USE);
+        // The polls then confirm it.
+        await().atMost(PATIENCE).until(() -> ws.jobs().job(bind.id()).orElseThrow().state() == JobState.SUCCEEDED);
+        await().atMost(PATIENCE).until(() -> ws.inventory().haVip(pair.haVipId())
+                .flatMap(h -> h.association(pair.targetId())).map(a -> a.status() == AssociationStatus.IN_USE)
+                .orElse(false));
+        assertThat(describeHaVipsAnswered(env)).isGreaterThan(before);
     }
 
     /** Through the real SDK and the emulator: the DescribeHaVips calls it answered are the job's polls, no more. */
@@ -404,6 +505,7 @@ class WorkspaceTest {
         private final Map<Caller, AtomicInteger> reads = new ConcurrentHashMap<>();
         volatile int completeAtRead = 2;
         volatile EnsError refuseWrites;
+        volatile EnsError failReads;
         volatile CountDownLatch beforeWrite;
         volatile ReadHook afterRead = caller -> { };
 
@@ -438,6 +540,10 @@ class WorkspaceTest {
         @Override
         public Page<HaVip> describeHaVips(HaVipQuery query, PageRequest page) {
             Caller caller = Caller.ofCurrentThread();
+            EnsError failure = failReads;
+            if (failure != null) {
+                throw new EnsException(failure);
+            }
             List<HaVip> answer = new ArrayList<>();
             synchronized (this) {
                 for (HaVip haVip : List.copyOf(haVips.values())) {
