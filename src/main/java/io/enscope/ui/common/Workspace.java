@@ -83,6 +83,8 @@ public final class Workspace implements AutoCloseable {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    /** UI thread: the status shows the inventory's counts (the last load succeeded), which then follow it. */
+    private boolean countsShown;
     private final ReadOnlyObjectWrapper<Throwable> loadError = new ReadOnlyObjectWrapper<>();
     private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
     /** HaVips read (by a job or by {@link #refreshHaVip}) and not yet in the inventory; per HaVip the newest. */
@@ -235,8 +237,13 @@ public final class Workspace implements AutoCloseable {
     private void loaded(Inventory loaded) {
         loading.set(false);
         progress.set(1);
-        status.set(i18n.get("workspace.status.loaded", loaded.vSwitches().size(), loaded.instances().size(),
-                loaded.networkInterfaces().size(), loaded.haVips().size()));
+        countsShown = true;
+        showCounts(loaded);
+    }
+
+    private void showCounts(Inventory shown) {
+        status.set(i18n.get("workspace.status.loaded", shown.vSwitches().size(), shown.instances().size(),
+                shown.networkInterfaces().size(), shown.haVips().size()));
     }
 
     private void showProgress(LoadProgress p) {
@@ -252,6 +259,7 @@ public final class Workspace implements AutoCloseable {
         LOG.warn("inventory load failed: {}", cause.toString());
         loading.set(false);
         loadError.set(cause);
+        countsShown = false;
         status.set(i18n.get("workspace.status.failed"));
     }
 
@@ -409,6 +417,10 @@ public final class Workspace implements AutoCloseable {
     private void publish(Inventory next) {
         published = next;
         inventory.set(next);
+        // A HaVip created, deleted or refreshed after the load changes the counts the status shows.
+        if (countsShown && !loading.get()) {
+            showCounts(next);
+        }
     }
 
     private void pollTransitional() {
