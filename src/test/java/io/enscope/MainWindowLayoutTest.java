@@ -53,6 +53,7 @@ class MainWindowLayoutTest {
     private MainViewModel mainViewModel;
     private MainView mainView;
     private Stage stage;
+    private Toasts toasts;
 
     @BeforeEach
     void start() throws Exception {
@@ -77,7 +78,8 @@ class MainWindowLayoutTest {
                 throw new IllegalStateException("unexpected controller " + type);
             });
             loader.load(MainView.class, mainView);
-            Scene scene = new Scene(new StackPane(mainView.root(), new Toasts().layer()), width, height);
+            toasts = new Toasts();
+            Scene scene = new Scene(new StackPane(mainView.root(), toasts.layer()), width, height);
             Theme.style(scene);
             stage = new Stage();
             stage.setScene(scene);
@@ -111,6 +113,52 @@ class MainWindowLayoutTest {
             soft.assertThat(haVips).as("HaVips").isGreaterThanOrEqualTo(3);
             soft.assertThat(bindings).as("bindings").isGreaterThanOrEqualTo(3);
         });
+    }
+
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"1280, 800", "1024, 700"})
+    void notificationsCoverNoControl(int width, int height) throws Exception {
+        for (DemoScenario.Showcase showcase : DemoScenario.showcases().subList(3, 6)) {
+            workspace.jobs().submitBind(showcase.haVipId(), showcase.targetId(),
+                    InstanceType.fromWire(showcase.instanceType()));
+        }
+        showWindow(width, height);
+        FxToolkit.setupFixture(() -> table("#haVipTable").getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        FxToolkit.setupFixture(() -> {
+            for (int i = 0; i < 3; i++) {
+                toasts.show("HaVip bound", "HaVip havip-0123456789abcdefghij bound to i-0123456789abcdefghij",
+                        io.enscope.ui.common.Tone.SUCCESS);
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        List<String> covered = fx(() -> {
+            List<Bounds> shown = toasts.layer().getChildren().stream().map(n -> n.localToScene(n.getLayoutBounds()))
+                    .toList();
+            List<String> hits = new ArrayList<>();
+            for (Node control : mainView.root().lookupAll(
+                    ".button, .toggle-button, .scroll-bar, .text-field, .combo-box-base, .check-combo-box, .tab")) {
+                Bounds bounds = control.localToScene(control.getLayoutBounds());
+                if (showing(control) && bounds.getWidth() > 0 && shown.stream().anyMatch(bounds::intersects)) {
+                    hits.add(control.getTypeSelector() + "#" + control.getId() + " " + bounds);
+                }
+            }
+            return hits;
+        });
+        assertThat(fx(() -> toasts.layer().getChildren().stream().map(n -> n.localToScene(n.getLayoutBounds()))
+                .toList())).as("notifications shown, and laid out").isNotEmpty()
+                .allSatisfy(bounds -> assertThat(bounds.getHeight()).isPositive());
+        assertThat(covered).as("controls under a notification").isEmpty();
+    }
+
+    private static boolean showing(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @SuppressWarnings("unchecked")
