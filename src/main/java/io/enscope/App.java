@@ -37,6 +37,7 @@ import io.enscope.ui.connect.ConnectViewModel;
 import io.enscope.ui.connect.ConnectionChoice;
 import io.enscope.ui.connect.ProfileConnectionFactory;
 import io.enscope.ui.main.MainView;
+import io.enscope.ui.main.WindowState;
 import io.enscope.ui.main.MainViewModel;
 import io.enscope.ui.settings.Language;
 import io.enscope.ui.settings.Settings;
@@ -46,7 +47,9 @@ import io.enscope.ui.settings.SettingsViewModel;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Parent;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.scene.control.Alert;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.StackPane;
@@ -93,6 +96,8 @@ public final class App extends Application {
             () -> Sandbox.start(dataDir.resolve("sandbox").resolve("state.json")));
     /** Written on the FX thread, read by tools and benchmarks on theirs through {@link #workspace()}. */
     private volatile Session session;
+    /** The main window's last bounds while not maximized; FX thread. */
+    private Rectangle2D normalBounds;
 
     /** What one connection owns; closed when the user connects elsewhere or quits. */
     private record Session(Workspace workspace, EnsApi api, JobEngine jobs, ActivityLog activity) {
@@ -148,6 +153,7 @@ public final class App extends Application {
         stage.setOnCloseRequest(e -> {
             if (mainViewModel.confirmQuit()) {
                 saveRegions();
+                saveWindowState();
             } else {
                 e.consume();
             }
@@ -175,13 +181,68 @@ public final class App extends Application {
 
     /** Puts the main view built by {@link #buildMainView} in the stage's (new) scene; FX thread. */
     private void showMainView() {
-        Scene scene = new Scene(new StackPane(mainRoot, toasts.layer()), 1280, 800);
+        boolean first = stage.getScene() == null;
+        Scene scene = new Scene(new StackPane(mainRoot, toasts.layer()));
         Theme.style(scene);
         stage.setScene(scene);
         stage.titleProperty().bind(mainViewModel.titleProperty());
         mainView.selectTheme(Theme.parse(settings.theme()));
-        stage.setMinWidth(900);
-        stage.setMinHeight(560);
+        WindowState saved = WindowState.load(windowStateFile());
+        if (first) {
+            placeWindow(saved);
+        }
+        if (saved != null) {
+            mainView.restoreActivitiesDivider(saved.divider());
+        }
+    }
+
+    private Path windowStateFile() {
+        return dataDir.resolve("window.properties");
+    }
+
+    /**
+     * Opens the window inside the visible area of a screen: where it was last, if that is still
+     * on a screen, else at the default size shrunk to the primary screen and centred on it.
+     */
+    private void placeWindow(WindowState saved) {
+        List<Rectangle2D> screens = Screen.getScreens().stream().map(Screen::getVisualBounds).toList();
+        Rectangle2D primary = Screen.getPrimary().getVisualBounds();
+        Rectangle2D bounds = WindowState.place(saved, screens, primary);
+        stage.setX(bounds.getMinX());
+        stage.setY(bounds.getMinY());
+        stage.setWidth(bounds.getWidth());
+        stage.setHeight(bounds.getHeight());
+        stage.setMinWidth(Math.min(WindowState.MIN_WIDTH, primary.getWidth()));
+        stage.setMinHeight(Math.min(WindowState.MIN_HEIGHT, primary.getHeight()));
+        stage.setMaximized(saved != null && saved.maximized());
+        trackNormalBounds();
+    }
+
+    /** The window's bounds while neither maximized nor iconified: what is saved for the next start. */
+    private void trackNormalBounds() {
+        javafx.beans.InvalidationListener track = obs -> {
+            if (!stage.isMaximized() && !stage.isIconified() && stage.getWidth() > 0 && stage.getHeight() > 0) {
+                normalBounds = new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+            }
+        };
+        stage.xProperty().addListener(track);
+        stage.yProperty().addListener(track);
+        stage.widthProperty().addListener(track);
+        stage.heightProperty().addListener(track);
+        track.invalidated(null);
+    }
+
+    private void saveWindowState() {
+        Rectangle2D bounds = normalBounds;
+        if (stage == null || bounds == null || mainView == null) {
+            return;
+        }
+        try {
+            new WindowState(bounds.getMinX(), bounds.getMinY(), bounds.getWidth(), bounds.getHeight(),
+                    stage.isMaximized(), mainView.activitiesDivider()).save(windowStateFile());
+        } catch (IOException e) {
+            LOG.warn("could not save the window state to {}", windowStateFile(), e);
+        }
     }
 
     // ---- connecting ------------------------------------------------------------------------
@@ -439,6 +500,7 @@ public final class App extends Application {
                 return;
             }
             saveRegions();
+            saveWindowState();
             Platform.exit();
         }
     }

@@ -155,22 +155,31 @@ public final class JobEngine {
     }
 
     /**
-     * Queues a new job with the parameters of a finished one.
+     * Queues a new job with the parameters of a finished one that did not succeed. A job is
+     * retried once: sending a change again that already succeeded (or whose retry is under way or
+     * succeeded) makes ENS refuse it, e.g. {@code InstanceAlreadyAssociated}; a retry that failed
+     * is retried itself.
      *
      * @param jobId a job of this engine
      * @return the new job, whose {@link BindingJob#retryOf()} is {@code jobId}
      * @throws NoSuchElementException when the engine does not know the job
-     * @throws IllegalStateException  when the job is not finished, or after {@link #shutdown()}
+     * @throws IllegalStateException  when the job is not finished, succeeded, was retried
+     *                                already, or after {@link #shutdown()}
      */
     public BindingJob retry(String jobId) {
-        JobRun original;
         synchronized (lock) {
-            original = requireRun(jobId);
-            if (!original.state.isTerminal()) {
-                throw new IllegalStateException("job " + jobId + " is still " + original.state);
+            JobRun original = requireRun(jobId);
+            if (!original.state.isTerminal() || original.state == JobState.SUCCEEDED) {
+                throw new IllegalStateException("job " + jobId + " is " + original.state + ", not retried");
             }
+            for (JobRun run : runs.values()) {
+                if (jobId.equals(run.retryOf)) {
+                    throw new IllegalStateException("job " + jobId + " was retried already as " + run.id);
+                }
+            }
+            // Under the lock, so that two retries of one job cannot both pass the check.
+            return submit(original.kind, original.haVipId, original.targetId, original.instanceType, original.id);
         }
-        return submit(original.kind, original.haVipId, original.targetId, original.instanceType, original.id);
     }
 
     /**

@@ -798,6 +798,25 @@ class JobEngineTest {
         }
 
         @Test
+        void aSucceededJobIsNeverSentAgainAndAJobIsRetriedOnce() {
+            api.writeScript.add(WriteOutcome.refuse(refused("IncorrectHaVipStatus")));
+            BindingJob failed = engine.submitBind(HAVIP_A, "eni-7", InstanceType.NETWORK_INTERFACE);
+            scheduler.runUntilIdle();
+            BindingJob again = engine.retry(failed.id());
+            scheduler.runUntilIdle();
+            assertThat(job(again).state()).isEqualTo(JobState.SUCCEEDED);
+
+            assertThatThrownBy(() -> engine.retry(failed.id())).as("retried already")
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining(again.id());
+            assertThatThrownBy(() -> engine.retry(again.id())).as("succeeded")
+                    .isInstanceOf(IllegalStateException.class);
+            scheduler.runUntilIdle();
+            assertThat(api.writes).as("no third AssociateHaVip").containsExactly("bind havip-a eni-7",
+                    "bind havip-a eni-7");
+            assertThat(engine.jobs()).hasSize(2);
+        }
+
+        @Test
         void aFailingListenerDoesNotStopTheJobOrOtherListeners() {
             AtomicInteger added = new AtomicInteger();
             JobListener failing = new JobListener() {

@@ -51,6 +51,7 @@ public final class ActivityRow {
     private final ReadOnlyStringWrapper errorCode = new ReadOnlyStringWrapper(this, "errorCode", "");
     private final ReadOnlyStringWrapper requestId = new ReadOnlyStringWrapper(this, "requestId", "");
     private final ReadOnlyBooleanWrapper resumed = new ReadOnlyBooleanWrapper(this, "resumed");
+    private final ReadOnlyBooleanWrapper retried = new ReadOnlyBooleanWrapper(this, "retried");
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision", -1);
 
     ActivityRow(BindingJob job, ActivityTexts texts, Instant now) {
@@ -109,6 +110,10 @@ public final class ActivityRow {
 
     void markResumed() {
         resumed.set(true);
+    }
+
+    void markRetried(boolean value) {
+        retried.set(value);
     }
 
     /** @return the job ID */
@@ -280,6 +285,15 @@ public final class ActivityRow {
 
     public boolean isResumed() {
         return resumed.get();
+    }
+
+    /** @return whether a retry of this job was submitted (it is retried once; a failed retry is retried itself) */
+    public ReadOnlyBooleanProperty retriedProperty() {
+        return retried.getReadOnlyProperty();
+    }
+
+    public boolean isRetried() {
+        return retried.get();
     }
 
     /** @return how many transitions the shown snapshot has had */

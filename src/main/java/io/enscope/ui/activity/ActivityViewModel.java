@@ -93,6 +93,7 @@ public final class ActivityViewModel {
             new SimpleObjectProperty<>(this, "tableComparator");
     private final ObjectProperty<ActivityRow> selectedRow = new SimpleObjectProperty<>(this, "selectedRow");
     private final ReadOnlyObjectWrapper<JobState> selectedState = new ReadOnlyObjectWrapper<>(this, "selectedState");
+    private final ReadOnlyBooleanWrapper selectedRetried = new ReadOnlyBooleanWrapper(this, "selectedRetried");
     private final ReadOnlyIntegerWrapper runningCount = new ReadOnlyIntegerWrapper(this, "runningCount");
     private final ReadOnlyIntegerWrapper failedCount = new ReadOnlyIntegerWrapper(this, "failedCount");
     private final ReadOnlyIntegerWrapper doneCount = new ReadOnlyIntegerWrapper(this, "doneCount");
@@ -110,6 +111,8 @@ public final class ActivityViewModel {
     private final Map<String, ActivityRow> rowsById = new HashMap<>();
     private final Map<String, NavigableMap<Integer, JobEvent>> transitions = new HashMap<>();
     private final Set<String> cleared = new HashSet<>();
+    /** Job ID → the job that retries it, of every row seen (cleared ones too): a job is retried once. */
+    private final Map<String, String> retries = new HashMap<>();
     private final Object uiLock = new Object();
 
     private final Queue<Update> pending = new ConcurrentLinkedQueue<>();
@@ -166,14 +169,17 @@ public final class ActivityViewModel {
                 ? NEWEST_FIRST : tableComparator.get().thenComparing(NEWEST_FIRST), tableComparator));
         selectedRow.addListener((obs, old, row) -> {
             selectedState.unbind();
+            selectedRetried.unbind();
             if (row == null) {
                 selectedState.set(null);
+                selectedRetried.set(false);
             } else {
                 selectedState.bind(row.stateProperty());
+                selectedRetried.bind(row.retriedProperty());
             }
         });
-        canRetry = Bindings.createBooleanBinding(
-                () -> selectedState.get() != null && ActivityFilter.isFailure(selectedState.get()), selectedState);
+        canRetry = Bindings.createBooleanBinding(() -> selectedState.get() != null
+                && ActivityFilter.isFailure(selectedState.get()) && !selectedRetried.get(), selectedState, selectedRetried);
         canCancel = Bindings.createBooleanBinding(() -> selectedState.get() == JobState.QUEUED, selectedState);
         canDetach = Bindings.createBooleanBinding(() -> selectedState.get() != null
                 && selectedState.get() != JobState.QUEUED && !selectedState.get().isTerminal(), selectedState);
@@ -304,7 +310,7 @@ public final class ActivityViewModel {
 
     // ---- commands ----------------------------------------------------------------------------
 
-    /** @return whether the selected job failed or timed out, so that {@link #retry()} applies */
+    /** @return whether the selected job failed or timed out and was not retried yet, so that {@link #retry()} applies */
     public BooleanBinding canRetry() {
         return canRetry;
     }
@@ -332,7 +338,8 @@ public final class ActivityViewModel {
     /**
      * Submits the selected failed job again, in the background, as a new job with the same
      * HaVip, target and kind; the new job appears on top. A past job the engine no longer knows
-     * is submitted afresh.
+     * is submitted afresh. A job is retried once (its retry, if it fails, is retried itself):
+     * the row counts as retried from now, so a second press sends nothing.
      */
     public void retry() {
         ActivityRow row = selectedRow.get();
@@ -340,9 +347,15 @@ public final class ActivityViewModel {
             return;
         }
         message.set("");
+        row.markRetried(true);
         workspace.tasks().submit("activity-retry " + row.getJobId(), progress -> retryJob(row),
                 job -> LOG.info("job {} queued as a retry of {}", job.id(), row.getJobId()),
-                error -> commandFailed("retry", error));
+                error -> {
+                    synchronized (uiLock) {
+                        row.markRetried(retries.containsKey(row.getJobId()));
+                    }
+                    commandFailed("retry", error);
+                });
     }
 
     /** Withdraws the selected queued job before it is sent. */
@@ -463,6 +476,7 @@ public final class ActivityViewModel {
         workspace.jobs().removeListener(listener);
         pending.clear();
         selectedState.unbind();
+        selectedRetried.unbind();
     }
 
     // ---- live updates ------------------------------------------------------------------------
@@ -518,8 +532,7 @@ public final class ActivityViewModel {
         }
         ActivityRow row = rowsById.get(job.id());
         if (row == null) {
-            row = new ActivityRow(job, texts, now);
-            rowsById.put(job.id(), row);
+            row = newRow(job, now);
             added.add(row);
         } else if (job.revision() >= row.getRevision()) {
             row.update(job, texts, now);
@@ -528,6 +541,21 @@ public final class ActivityViewModel {
         if (job.createdAt().isBefore(sessionStart)) {
             row.markResumed();
         }
+    }
+
+    /** UI lock held: a row for a job not shown yet, linked to the job it retries or that retries it. */
+    private ActivityRow newRow(BindingJob job, Instant now) {
+        ActivityRow row = new ActivityRow(job, texts, now);
+        rowsById.put(job.id(), row);
+        if (job.retryOf() != null) {
+            retries.putIfAbsent(job.retryOf(), job.id());
+            ActivityRow original = rowsById.get(job.retryOf());
+            if (original != null) {
+                original.markRetried(true);
+            }
+        }
+        row.markRetried(retries.containsKey(job.id()));
+        return row;
     }
 
     private void remember(JobEvent event) {
@@ -570,8 +598,7 @@ public final class ActivityViewModel {
                 }
                 ActivityRow row = rowsById.get(job.id());
                 if (row == null) {
-                    row = new ActivityRow(job, texts, now);
-                    rowsById.put(job.id(), row);
+                    row = newRow(job, now);
                     added.add(row);
                 } else if (job.revision() > row.getRevision()) {
                     row.update(job, texts, now);

@@ -10,22 +10,25 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 /**
- * Passing notifications in the top-right corner of the main window (AtlantaFX
+ * Passing notifications in the bottom-right corner of the main window, above the status bar and
+ * the activities table's scroll bar, where they cover no control (at the top right they hid the
+ * explorer's Copy ID, Bind and Create buttons) (AtlantaFX
  * {@link Notification}, themed like the rest): a job ended, a fault was injected, an export
  * finished. At most a few at a time; each closes by itself or by its close button.
  */
 public final class Toasts {
-    private static final int MAX_SHOWN = 4;
+    /** Two stay within the activities table's rows at 1024x700, below its toolbar. */
+    private static final int MAX_SHOWN = 2;
 
     private final VBox layer = new VBox(8);
 
     public Toasts() {
-        layer.setAlignment(Pos.TOP_RIGHT);
-        layer.setPadding(new Insets(64, 16, 16, 16));
+        layer.setAlignment(Pos.BOTTOM_RIGHT);
+        layer.setPadding(new Insets(16, 24, 52, 16));
         layer.setPickOnBounds(false);
         layer.setMaxWidth(420);
         layer.getStyleClass().add("toasts");
-        StackPane.setAlignment(layer, Pos.TOP_RIGHT);
+        StackPane.setAlignment(layer, Pos.BOTTOM_RIGHT);
     }
 
     /** The layer to stack over the window's content. */

@@ -96,6 +96,8 @@ public final class Workspace implements AutoCloseable {
     /** The key and arguments of {@link #status}, to say it again in another language; UI thread. */
     private String statusKey;
     private Object[] statusArgs = new Object[0];
+    /** UI thread: the status shows the inventory's counts (the last load succeeded), which then follow it. */
+    private boolean countsShown;
     private final ReadOnlyObjectWrapper<Throwable> loadError = new ReadOnlyObjectWrapper<>();
     /** Why the statuses shown may be out of date, empty when the last refresh succeeded (UI thread). */
     private final ReadOnlyStringWrapper stale = new ReadOnlyStringWrapper("");
@@ -279,8 +281,13 @@ public final class Workspace implements AutoCloseable {
         refreshSucceeded(null);
         loading.set(false);
         progress.set(1);
-        showStatus("workspace.status.loaded", loaded.vSwitches().size(), loaded.instances().size(),
-                loaded.networkInterfaces().size(), loaded.haVips().size());
+        countsShown = true;
+        showCounts(loaded);
+    }
+
+    private void showCounts(Inventory shown) {
+        showStatus("workspace.status.loaded", shown.vSwitches().size(), shown.instances().size(),
+                shown.networkInterfaces().size(), shown.haVips().size());
     }
 
     private void showProgress(LoadProgress p) {
@@ -296,6 +303,7 @@ public final class Workspace implements AutoCloseable {
         LOG.warn("inventory load failed: {}", cause.toString());
         loading.set(false);
         loadError.set(cause);
+        countsShown = false;
         showStatus("workspace.status.failed");
     }
 
@@ -501,6 +509,10 @@ public final class Workspace implements AutoCloseable {
     private void publish(Inventory next) {
         published = next;
         inventory.set(next);
+        // A HaVip created, deleted or refreshed after the load changes the counts the status shows.
+        if (countsShown && !loading.get()) {
+            showCounts(next);
+        }
     }
 
     private void pollTransitional() {

@@ -214,6 +214,18 @@ public final class MainView {
         workArea.getChildren().setAll(node);
     }
 
+    /** @return the position (0..1) of the divider above the Activities pane */
+    public double activitiesDivider() {
+        return verticalSplit.getDividerPositions()[0];
+    }
+
+    /** @param position a position saved from {@link #activitiesDivider()}; ignored when out of 0..1 */
+    public void restoreActivitiesDivider(double position) {
+        if (position > 0 && position < 1) {
+            verticalSplit.setDividerPositions(position);
+        }
+    }
+
     /** Puts the activities view in the bottom pane. */
     public void setActivities(Node node) {
         activitySlot.getChildren().setAll(node);

@@ -208,6 +208,62 @@ class ActivityViewModelTest {
     }
 
     @Test
+    void aFailedJobIsRetriedOnceAndASucceededOneNever() {
+        TestWorkspaces env = start();
+        viewModel = new ActivityViewModel(env.workspace(), dialogs);
+        env.sandbox().inject(SandboxControl.Fault.SYSTEM_ERROR);
+        BindingJob failed = bind(env, WEB);
+        ActivityRow failedRow = awaitRow(failed.id(), JobState.FAILED);
+        viewModel.selectedRowProperty().set(failedRow);
+        assertThat(viewModel.canRetry().get()).isTrue();
+
+        viewModel.retry();
+        assertThat(viewModel.canRetry().get()).as("at once, before the new job is reported").isFalse();
+        await().atMost(PATIENCE).until(() -> viewModel.allRows().size() == 2
+                && viewModel.rows().get(0).getState() == JobState.SUCCEEDED);
+        ActivityRow retried = viewModel.rows().get(0);
+
+        assertThat(failedRow.isRetried()).isTrue();
+        assertThat(viewModel.canRetry().get()).as("the failed job, retried").isFalse();
+        viewModel.retry();
+        viewModel.selectedRowProperty().set(retried);
+        assertThat(viewModel.canRetry().get()).as("the retry, succeeded").isFalse();
+        assertThat(viewModel.canCancel().get()).isFalse();
+        assertThat(viewModel.canDetach().get()).isFalse();
+        viewModel.retry();
+
+        assertThat(viewModel.allRows()).hasSize(2);
+        assertThat(env.workspace().jobs().jobs()).hasSize(2);
+        assertThat(env.sandbox().emulator().requests().writes("AssociateHaVip", WEB.haVipId(), WEB.targetId()))
+                .as("the retry's call only (the fault refused the first before it applied); no InstanceAlreadyAssociated")
+                .isEqualTo(java.util.Map.of("OK", 1L));
+        assertThat(dialogs.errors).isEmpty();
+    }
+
+    @Test
+    void aJobRetriedInAnEarlierRunIsNotRetriedAgain() {
+        TestWorkspaces first = start();
+        first.sandbox().inject(SandboxControl.Fault.SYSTEM_ERROR);
+        BindingJob failed = bind(first, WEB);
+        await().atMost(PATIENCE).until(() -> first.workspace().jobs().job(failed.id()).orElseThrow().state()
+                == JobState.FAILED);
+        BindingJob again = first.workspace().jobs().retry(failed.id());
+        await().atMost(PATIENCE).until(() -> first.workspace().jobs().job(again.id()).orElseThrow().state()
+                == JobState.SUCCEEDED);
+        first.close();
+        workspaces.remove(first);
+
+        TestWorkspaces second = start();
+        viewModel = new ActivityViewModel(second.workspace(), dialogs);
+        await().atMost(PATIENCE).until(() -> viewModel.allRows().size() == 2);
+        ActivityRow failedRow = viewModel.row(failed.id()).orElseThrow();
+        viewModel.selectedRowProperty().set(failedRow);
+
+        assertThat(failedRow.isRetried()).isTrue();
+        assertThat(viewModel.canRetry().get()).isFalse();
+    }
+
+    @Test
     void aQueuedJobCanBeCancelledAndARunningOneNoLongerWatched() {
         TestWorkspaces env = start(Locale.ENGLISH, TransitionTiming.afterPolls(100_000));
         viewModel = new ActivityViewModel(env.workspace(), dialogs);

@@ -138,6 +138,19 @@ class ActivityViewTest {
         await().atMost(PATIENCE).until(() -> fx(() -> table.getItems().size() == 3
                 && "Succeeded".equals(table.getItems().get(0).getStateText())));
         assertThat(table.getItems().get(0).getRetryOf()).isEqualTo(failing.id());
+        assertThat(fx(() -> table.getSelectionModel().getSelectedItem().getJobId())).isEqualTo(failing.id());
+        assertThat(robot.lookup("#retryButton").queryButton().isDisabled())
+                .as("the failed job was retried, and its retry succeeded").isTrue();
+        robot.clickOn("#retryButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(env.sandbox().emulator().requests().writes("AssociateHaVip", sso.haVipId(), sso.targetId()))
+                .as("no third AssociateHaVip, so no InstanceAlreadyAssociated")
+                .isEqualTo(java.util.Map.of("OK", 1L));
+        robot.clickOn(fx(() -> rowOf(table.getItems().get(0).getJobId())).orElseThrow());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#retryButton").queryButton().isDisabled()).as("a succeeded job").isTrue();
+        assertThat(robot.lookup("#cancelButton").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#detachButton").queryButton().isDisabled()).isTrue();
 
         robot.clickOn("#failedFilter");
         WaitForAsyncUtils.waitForFxEvents();

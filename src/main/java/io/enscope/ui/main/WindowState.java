@@ -1,0 +1,140 @@
+package io.enscope.ui.main;
+
+import javafx.geometry.Rectangle2D;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Where the main window was and how it was split when the application last stopped: its bounds,
+ * whether it was maximized, and the position of the divider above the Activities pane. Kept in a
+ * small file of the data directory; a missing or unreadable file means "never saved".
+ *
+ * @param x         the window's left edge, in screen coordinates
+ * @param y         the window's top edge
+ * @param width     the window's width (of its normal, not maximized, bounds)
+ * @param height    the window's height
+ * @param maximized whether it was maximized
+ * @param divider   the activities divider's position (0..1), or a negative value when not known
+ */
+public record WindowState(double x, double y, double width, double height, boolean maximized, double divider) {
+    private static final Logger LOG = LoggerFactory.getLogger(WindowState.class);
+
+    /** The size the window opens at when the screen has room for it and nothing was saved. */
+    public static final double DEFAULT_WIDTH = 1280;
+    public static final double DEFAULT_HEIGHT = 800;
+    /** The smallest size the window is designed for. */
+    public static final double MIN_WIDTH = 1024;
+    public static final double MIN_HEIGHT = 700;
+
+    /**
+     * Where to open the window: the saved bounds when they still lie on a screen (shrunk and
+     * moved to fit inside that screen's visible area), otherwise the default size, shrunk to the
+     * primary screen's visible area (without task bars and menus), and centred on it.
+     *
+     * @param saved   what was saved, or null
+     * @param screens the visible bounds of every screen ({@code Screen.getVisualBounds()})
+     * @param primary the primary screen's visible bounds
+     * @return the bounds to open the window at, inside one screen's visible area
+     */
+    public static Rectangle2D place(WindowState saved, List<Rectangle2D> screens, Rectangle2D primary) {
+        if (saved != null && saved.width() > 0 && saved.height() > 0) {
+            for (Rectangle2D screen : screens) {
+                // A title bar's worth of the window on this screen: the user can still reach it.
+                Rectangle2D top = new Rectangle2D(saved.x(), saved.y(), saved.width(), Math.min(40, saved.height()));
+                if (screen.intersects(top)) {
+                    return fit(saved.x(), saved.y(), saved.width(), saved.height(), screen);
+                }
+            }
+        }
+        double width = Math.min(DEFAULT_WIDTH, primary.getWidth());
+        double height = Math.min(DEFAULT_HEIGHT, primary.getHeight());
+        return new Rectangle2D(primary.getMinX() + (primary.getWidth() - width) / 2,
+                primary.getMinY() + (primary.getHeight() - height) / 2, width, height);
+    }
+
+    private static Rectangle2D fit(double x, double y, double width, double height, Rectangle2D screen) {
+        double w = Math.min(width, screen.getWidth());
+        double h = Math.min(height, screen.getHeight());
+        double left = Math.max(screen.getMinX(), Math.min(x, screen.getMaxX() - w));
+        double top = Math.max(screen.getMinY(), Math.min(y, screen.getMaxY() - h));
+        return new Rectangle2D(left, top, w, h);
+    }
+
+    /**
+     * @param file the window-state file
+     * @return what it holds, or null when it is missing or cannot be read
+     */
+    public static WindowState load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(in);
+            WindowState state = new WindowState(number(p, "x"), number(p, "y"), number(p, "width"),
+                    number(p, "height"), Boolean.parseBoolean(p.getProperty("maximized")),
+                    p.getProperty("divider") == null ? -1 : number(p, "divider"));
+            return state.width() > 0 && state.height() > 0 ? state : null;
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.warn("ignoring the window state in {}: {}", file, e.toString());
+            return null;
+        }
+    }
+
+    private static double number(Properties p, String key) {
+        String value = p.getProperty(key);
+        if (value == null) {
+            throw new IllegalArgumentException("no " + key);
+        }
+        double d = Double.parseDouble(value.trim());
+        if (!Double.isFinite(d)) {
+            throw new IllegalArgumentException(key + " is not finite");
+        }
+        return d;
+    }
+
+    /**
+     * Writes the state to the file atomically (a temporary file moved over it), so that a crash
+     * while writing leaves the previous state, never half of one.
+     *
+     * @param file the window-state file
+     * @throws IOException when it cannot be written
+     */
+    public void save(Path file) throws IOException {
+        Properties p = new Properties();
+        p.setProperty("x", Double.toString(x));
+        p.setProperty("y", Double.toString(y));
+        p.setProperty("width", Double.toString(width));
+        p.setProperty("height", Double.toString(height));
+        p.setProperty("maximized", Boolean.toString(maximized));
+        if (divider >= 0) {
+            p.setProperty("divider", Double.toString(divider));
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".window", ".tmp");
+        try {
+            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                p.store(out, null);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

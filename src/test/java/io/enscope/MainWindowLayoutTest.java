@@ -1,0 +1,220 @@
+package io.enscope;
+
+import io.enscope.emulator.scenario.DemoScenario;
+import io.enscope.ens.model.InstanceType;
+import io.enscope.ui.TestWorkspaces;
+import io.enscope.ui.common.Theme;
+import io.enscope.ui.common.Toasts;
+import io.enscope.ui.common.ViewLoader;
+import io.enscope.ui.common.Workspace;
+import io.enscope.ui.havip.RecordingDialogs;
+import io.enscope.ui.main.MainView;
+import io.enscope.ui.main.MainViewModel;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The main window as the composition root builds it (main view, explorer, HaVip detail, activities,
+ * notification layer), headless on Monocle at the supported sizes: every table shows at least
+ * three rows without a divider being dragged.
+ */
+class MainWindowLayoutTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    @TempDir
+    Path dir;
+    private TestWorkspaces sandbox;
+    private Workspace workspace;
+    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private final List<Runnable> disposers = new ArrayList<>();
+    private MainViewModel mainViewModel;
+    private MainView mainView;
+    private Stage stage;
+    private Toasts toasts;
+
+    @BeforeEach
+    void start() throws Exception {
+        sandbox = TestWorkspaces.onFx(dir);
+        workspace = sandbox.workspace();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.setupFixture(() -> disposers.forEach(Runnable::run));
+        FxToolkit.cleanupStages();
+        sandbox.close();
+    }
+
+    private void showWindow(int width, int height) throws Exception {
+        AtomicBoolean built = new AtomicBoolean();
+        FxToolkit.setupFixture(() -> {
+            Theme.LIGHT.apply();
+            mainViewModel = new MainViewModel(workspace.i18n(), dialogs);
+            mainView = new MainView(mainViewModel, new NoActions(), workspace.i18n());
+            ViewLoader loader = new ViewLoader(workspace.i18n(), type -> {
+                throw new IllegalStateException("unexpected controller " + type);
+            });
+            loader.load(MainView.class, mainView);
+            toasts = new Toasts();
+            Scene scene = new Scene(new StackPane(mainView.root(), toasts.layer()), width, height);
+            Theme.style(scene);
+            stage = new Stage();
+            stage.setScene(scene);
+            stage.show();
+            mainViewModel.attach(workspace);
+            new Views().install(loader, workspace, dialogs, mainViewModel, mainView, disposers);
+            built.set(true);
+        });
+        await().atMost(PATIENCE).until(built::get);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"1280, 800", "1024, 700"})
+    void everyTableShowsAtLeastThreeRows(int width, int height) throws Exception {
+        for (DemoScenario.Showcase showcase : DemoScenario.showcases().subList(3, 6)) {
+            workspace.jobs().submitBind(showcase.haVipId(), showcase.targetId(),
+                    InstanceType.fromWire(showcase.instanceType()));
+        }
+        showWindow(width, height);
+        await().atMost(PATIENCE).until(() -> fx(() -> table("#activitySlot .table-view").getItems().size() >= 3));
+        FxToolkit.setupFixture(() -> table("#haVipTable").getSelectionModel().select(0));
+        await().atMost(PATIENCE).until(() -> fx(() -> stage.getScene().lookup("#associationTable") != null
+                && stage.getScene().lookup("#associationTable").isVisible()));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        int activities = fx(() -> rowsThatFit(table("#activitySlot .table-view")));
+        int haVips = fx(() -> rowsThatFit(table("#haVipTable")));
+        int bindings = fx(() -> rowsThatFit(table("#associationTable")));
+        org.assertj.core.api.SoftAssertions.assertSoftly(soft -> {
+            soft.assertThat(activities).as("activities").isGreaterThanOrEqualTo(3);
+            soft.assertThat(haVips).as("HaVips").isGreaterThanOrEqualTo(3);
+            soft.assertThat(bindings).as("bindings").isGreaterThanOrEqualTo(3);
+        });
+    }
+
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"1280, 800", "1024, 700"})
+    void notificationsCoverNoControl(int width, int height) throws Exception {
+        for (DemoScenario.Showcase showcase : DemoScenario.showcases().subList(3, 6)) {
+            workspace.jobs().submitBind(showcase.haVipId(), showcase.targetId(),
+                    InstanceType.fromWire(showcase.instanceType()));
+        }
+        showWindow(width, height);
+        FxToolkit.setupFixture(() -> table("#haVipTable").getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        FxToolkit.setupFixture(() -> {
+            for (int i = 0; i < 3; i++) {
+                toasts.show("HaVip bound", "HaVip havip-0123456789abcdefghij bound to i-0123456789abcdefghij",
+                        io.enscope.ui.common.Tone.SUCCESS);
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        List<String> covered = fx(() -> {
+            List<Bounds> shown = toasts.layer().getChildren().stream().map(n -> n.localToScene(n.getLayoutBounds()))
+                    .toList();
+            List<String> hits = new ArrayList<>();
+            for (Node control : mainView.root().lookupAll(
+                    ".button, .toggle-button, .scroll-bar, .text-field, .combo-box-base, .check-combo-box, .tab")) {
+                Bounds bounds = control.localToScene(control.getLayoutBounds());
+                if (showing(control) && bounds.getWidth() > 0 && shown.stream().anyMatch(bounds::intersects)) {
+                    hits.add(control.getTypeSelector() + "#" + control.getId() + " " + bounds);
+                }
+            }
+            return hits;
+        });
+        assertThat(fx(() -> toasts.layer().getChildren().stream().map(n -> n.localToScene(n.getLayoutBounds()))
+                .toList())).as("notifications shown, and laid out").isNotEmpty()
+                .allSatisfy(bounds -> assertThat(bounds.getHeight()).isPositive());
+        assertThat(covered).as("controls under a notification").isEmpty();
+    }
+
+    private static boolean showing(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<Object> table(String selector) {
+        return (TableView<Object>) stage.getScene().lookup(selector);
+    }
+
+    /** FX thread: how many rows the table's body has room for, measured against one of its rows. */
+    static int rowsThatFit(TableView<?> table) {
+        Node body = table.lookup(".clipped-container");
+        double rowHeight = table.lookupAll(".table-row-cell").stream().filter(TableRow.class::isInstance)
+                .mapToDouble(node -> ((TableRow<?>) node).getHeight()).filter(h -> h > 0).min().orElse(24);
+        Bounds bounds = body == null ? null : body.getLayoutBounds();
+        if (bounds == null || !table.isVisible() || table.getScene() == null) {
+            return 0;
+        }
+        return (int) Math.floor(bounds.getHeight() / rowHeight);
+    }
+
+    private static <T> T fx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get();
+    }
+
+    /** The menu actions: none of them is used here. */
+    private static final class NoActions implements MainView.Actions {
+        @Override
+        public void connect() {
+        }
+
+        @Override
+        public void settings() {
+        }
+
+        @Override
+        public void exportCsv() {
+        }
+
+        @Override
+        public void language(Locale locale) {
+        }
+
+        @Override
+        public void theme(Theme theme) {
+        }
+
+        @Override
+        public void about() {
+        }
+
+        @Override
+        public void openLogs() {
+        }
+
+        @Override
+        public void quit() {
+        }
+    }
+}
