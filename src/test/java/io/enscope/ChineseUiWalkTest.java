@@ -131,7 +131,18 @@ class ChineseUiWalkTest {
         found.addAll(dialog(() -> button("#createHaVipButton").fire()));
         found.addAll(dialog(() -> lookupIn("#detailTabs", "#bindButton").fire()));
         found.addAll(dialog(() -> lookupIn("#detailTabs", "#deleteButton").fire()));
-        robot.interact(() -> robot.lookup("#associationTable").queryTableView().getSelectionModel().clearAndSelect(0));
+        // an association in use: the job above has bound one by now, or soon (only those can be unbound)
+        await().atMost(UI_TIMEOUT).until(() -> fx(() -> robot.lookup("#associationTable").queryTableView().getItems()
+                .stream().anyMatch(r -> ((io.enscope.ui.havip.AssociationRow) r).isInUse())));
+        robot.interact(() -> {
+            TableView<?> associations = robot.lookup("#associationTable").queryTableView();
+            for (int i = 0; i < associations.getItems().size(); i++) {
+                if (((io.enscope.ui.havip.AssociationRow) associations.getItems().get(i)).isInUse()) {
+                    associations.getSelectionModel().clearAndSelect(i);
+                    break;
+                }
+            }
+        });
         found.addAll(dialog(() -> lookupIn("#detailTabs", "#unbindButton").fire()));
         found.addAll(dialog(() -> new ErrorDialog(new I18n(I18n.CHINESE), s -> s)
                 .show(mainStage(), "测试", new IllegalStateException("boom"))));

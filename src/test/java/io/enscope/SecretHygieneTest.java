@@ -480,7 +480,7 @@ class SecretHygieneTest {
                 }
             }
             command.addAll(List.of("-Dfile.encoding=UTF-8", "-D" + AppDirectories.OVERRIDE_PROPERTY + "=" + appData,
-                    "-Denscope.log.level=DEBUG", "-Denscope.log.gui=true",
+                    "-Denscope.log.level=DEBUG", "-Dlogback.configurationFile=logback-gui.xml",
                     "-Denscope.log.dir=" + appData.resolve("logs"), "-Denscope.sandbox.delay=polls:2",
                     GuiSession.class.getName(), texts.toString()));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
