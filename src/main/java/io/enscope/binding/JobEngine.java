@@ -167,6 +167,7 @@ public final class JobEngine {
      *                                already, or after {@link #shutdown()}
      */
     public BindingJob retry(String jobId) {
+        BindingJob retried;
         synchronized (lock) {
             JobRun original = requireRun(jobId);
             if (!original.state.isTerminal() || original.state == JobState.SUCCEEDED) {
@@ -177,9 +178,12 @@ public final class JobEngine {
                     throw new IllegalStateException("job " + jobId + " was retried already as " + run.id);
                 }
             }
-            // Under the lock, so that two retries of one job cannot both pass the check.
-            return submit(original.kind, original.haVipId, original.targetId, original.instanceType, original.id);
+            // Queued under the lock, so that two retries of one job cannot both pass the check;
+            // delivered after it, as every outbox is.
+            retried = queue(original.kind, original.haVipId, original.targetId, original.instanceType, original.id);
         }
+        deliver();
+        return retried;
     }
 
     /**
@@ -334,6 +338,13 @@ public final class JobEngine {
     // ---- submission and queues (all under the lock) ----
 
     private BindingJob submit(JobKind kind, String haVipId, String targetId, InstanceType type, String retryOf) {
+        BindingJob snapshot = queue(kind, haVipId, targetId, type, retryOf);
+        deliver();
+        return snapshot;
+    }
+
+    /** Adds the job and queues its records and events; the caller delivers them once out of the lock. */
+    private BindingJob queue(JobKind kind, String haVipId, String targetId, InstanceType type, String retryOf) {
         String haVip = requireId(haVipId, "haVipId");
         String target = requireId(targetId, "targetId");
         InstanceType effective = type == null ? InstanceType.ofTargetId(target) : type;
@@ -353,7 +364,6 @@ public final class JobEngine {
             notifyAdded(snapshot);
             enqueue(run);
         }
-        deliver();
         return snapshot;
     }
 

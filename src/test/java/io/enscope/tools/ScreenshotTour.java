@@ -3,9 +3,9 @@ package io.enscope.tools;
 import io.enscope.App;
 import io.enscope.AppDirectories;
 import io.enscope.emulator.scenario.DemoScenario;
+import io.enscope.ens.model.InstanceType;
 import io.enscope.ui.explorer.ExplorerNode;
 import io.enscope.ui.explorer.ExplorerRow;
-import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -24,14 +24,16 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import org.testfx.api.FxToolkit;
 
 /**
- * Takes the README screenshots from the real app under Xvfb: the main window with a HaVip
- * selected, and its bind dialog. Run once per theme:
+ * Takes the README screenshots from the real app under Xvfb on a 1280×800 screen: the main window
+ * with a HaVip selected and three binds under way in the Activities pane, and the bind dialog. Run
+ * once per theme:
  *
  * <pre>
  * mvn -B -q test-compile org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile=target/cp.txt
- * xvfb-run -a -s "-screen 0 1400x900x24" java -cp "$(cat target/cp.txt):target/classes:target/test-classes" \
+ * xvfb-run -a -s "-screen 0 1280x800x24" java -cp "$(cat target/cp.txt):target/classes:target/test-classes" \
  *     io.enscope.tools.ScreenshotTour docs/screenshots LIGHT
  * </pre>
  * It calls ImageMagick's {@code import -window root} for each picture.
@@ -48,9 +50,8 @@ public final class ScreenshotTour {
         Files.writeString(data.resolve("settings.json"), "{\"theme\":\"" + theme + "\",\"language\":\"en\"}");
         System.setProperty(AppDirectories.OVERRIDE_PROPERTY, data.toString());
         System.setProperty("enscope.sandbox.delay", "fixed:600000");
-        Thread fx = new Thread(() -> Application.launch(App.class), "screenshot-app");
-        fx.setDaemon(true);
-        fx.start();
+        FxToolkit.registerPrimaryStage();
+        App app = (App) FxToolkit.setupApplication(App.class);
 
         Stage main = waitFor(() -> Window.getWindows().stream().filter(w -> w instanceof Stage s && s.isShowing()
                 && s.getTitle() != null && s.getTitle().startsWith("Enscope")).map(w -> (Stage) w).findFirst());
@@ -77,6 +78,20 @@ public final class ScreenshotTour {
             }
             return Optional.<Boolean>empty();
         });
+        // three binds that stay Associating (the sandbox's delay above), so the Activities pane has rows
+        waitFor(() -> Optional.ofNullable(app.workspace()));
+        DemoScenario.showcases().stream()
+                .filter(s -> s.outcome().equals(DemoScenario.SUCCESS) && !s.haVipId().equals(pair.haVipId()))
+                .map(DemoScenario.Showcase::haVipId).distinct().limit(3)
+                .forEach(haVipId -> {
+                    DemoScenario.Showcase other = DemoScenario.showcases().stream()
+                            .filter(s -> s.outcome().equals(DemoScenario.SUCCESS) && s.haVipId().equals(haVipId))
+                            .findFirst().orElseThrow();
+                    app.workspace().jobs().submitBind(other.haVipId(), other.targetId(),
+                            InstanceType.fromWire(other.instanceType()));
+                });
+        TableView<?> activities = (TableView<?>) waitFor(() -> find(main.getScene().getRoot(), "#activitySlot #table"));
+        waitFor(() -> activities.getItems().size() >= 3 ? Optional.of(true) : Optional.<Boolean>empty());
         settle();
         shoot(out.resolve("main-" + theme.toLowerCase() + ".png"));
 
