@@ -10,10 +10,10 @@ import io.enscope.ens.model.VSwitch;
 import io.enscope.inventory.Inventory;
 import io.enscope.inventory.VSwitchCounts;
 import io.enscope.ui.TestWorkspaces;
+import io.enscope.ui.common.DirectUiThread;
 import io.enscope.ui.common.I18n;
 import io.enscope.ui.common.SynchronousTaskRunner;
 import io.enscope.ui.common.TaskRunner;
-import io.enscope.ui.common.UiThread;
 import io.enscope.ui.common.Workspace;
 import io.enscope.ui.havip.Demo;
 import io.enscope.ui.havip.Ipv4;
@@ -50,7 +50,7 @@ class ExplorerViewModelTest {
 
     @BeforeEach
     void start() {
-        sandbox = TestWorkspaces.start(dir, new SynchronousTaskRunner(), UiThread.direct());
+        sandbox = TestWorkspaces.start(dir, new SynchronousTaskRunner(), new DirectUiThread());
         workspace = sandbox.workspace();
         vm = new ExplorerViewModel(workspace, dialogs, search);
         vm.activate();
@@ -106,7 +106,7 @@ class ExplorerViewModelTest {
 
     @Test
     void regionsAreNamedInChineseInTheChineseUi(@TempDir Path other) {
-        try (TestWorkspaces chinese = TestWorkspaces.start(other, new SynchronousTaskRunner(), UiThread.direct(),
+        try (TestWorkspaces chinese = TestWorkspaces.start(other, new SynchronousTaskRunner(), new DirectUiThread(),
                 I18n.CHINESE, Timings.all(TransitionTiming.afterPolls(2)))) {
             ExplorerViewModel zh = new ExplorerViewModel(chinese.workspace(), dialogs, search);
             zh.activate();
@@ -378,7 +378,7 @@ class ExplorerViewModelTest {
     @Test
     void manyNewRowsAreMadeInTheBackgroundWhileTheTreeShowsAtOnce(@TempDir Path other) {
         HoldingTaskRunner tasks = new HoldingTaskRunner();
-        try (TestWorkspaces env = TestWorkspaces.start(other, tasks, UiThread.direct())) {
+        try (TestWorkspaces env = TestWorkspaces.start(other, tasks, new DirectUiThread())) {
             Inventory loaded = env.workspace().inventory();
             ExplorerViewModel big = new ExplorerViewModel(env.workspace(), dialogs, search);
             big.buildRowsInBackgroundAbove(10);
