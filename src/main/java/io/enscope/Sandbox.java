@@ -72,8 +72,8 @@ public final class Sandbox implements SandboxControl, AutoCloseable {
      * The inventory parallelism to use against the sandbox: the configured one, but no more than the
      * machine's cores. The emulator runs in this process on loopback, so there is no network latency
      * for requests in flight to hide; each one is CPU work on both sides, and more of them than there
-     * are cores only take the cores from the FX thread (docs/benchmarks.md: on 2 cores, 8 in flight
-     * kept the window from reacting for 300-400 ms while {@code large} loaded, 2 for 130-180 ms).
+     * are cores only take the cores from the FX thread, which then stops reacting while
+     * {@code large} loads (measured in docs/benchmarks.md).
      *
      * @param configured the user's setting, at least 1
      * @param cores      the processors available to the JVM

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * {@code ~/Library/Application Support/Enscope} on macOS, {@code $XDG_DATA_HOME/enscope} or
  * {@code ~/.local/share/enscope} elsewhere); tests pass a temporary one.
  *
- * <p><b>Rotation.</b> When the file would exceed {@code maxFileBytes} (default 5 MB) it becomes
+ * <p><b>Rotation.</b> When the file would exceed {@code maxFileBytes} it becomes
  * {@code activity.1.jsonl} (older ones move up, {@code keepFiles} files are kept, default 5),
  * and the new file starts with every record of the jobs that are still unfinished, so that no
  * unfinished job is lost with the oldest file. A job can therefore appear in several files;

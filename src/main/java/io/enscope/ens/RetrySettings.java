@@ -33,8 +33,8 @@ public record RetrySettings(int maxAttempts, Duration baseDelay, Duration maxDel
     }
 
     /**
-     * Four attempts, 200 ms doubling up to 5 s, and server waits of up to 60 s, the bound the
-     * aliyun CLI applies to {@code x-acs-retry-after}.
+     * A few attempts with a doubling wait, capped so that a user is not left waiting long, and
+     * server waits honoured up to the bound the aliyun CLI applies to {@code x-acs-retry-after}.
      *
      * @return the default settings
      */

@@ -20,9 +20,4 @@ public interface UiThread {
             }
         };
     }
-
-    /** Runs on the calling thread (tests). */
-    static UiThread direct() {
-        return Runnable::run;
-    }
 }

@@ -225,8 +225,8 @@ public final class ExplorerView {
 
     /**
      * Whether the tree already shows {@code top} as its first row. scrollTo lays the tree out at
-     * once, creating and styling its cells: over 100 ms when the large inventory first arrives,
-     * for the first region, which is at the top anyway.
+     * once, creating and styling its cells, which stalls the window when the large inventory first
+     * arrives; it is skipped for the first region, which is at the top anyway.
      */
     private boolean scrolledTo(int top) {
         VirtualFlow<?> flow = tree.lookup(".virtual-flow") instanceof VirtualFlow<?> f ? f : null;

@@ -9,10 +9,10 @@ import io.enscope.emulator.TransitionTiming;
 import io.enscope.emulator.scenario.DemoScenario;
 import io.enscope.ens.model.InstanceType;
 import io.enscope.ui.TestWorkspaces;
+import io.enscope.ui.common.DirectUiThread;
 import io.enscope.ui.common.SandboxControl;
 import io.enscope.ui.common.SynchronousTaskRunner;
 import io.enscope.ui.common.Tone;
-import io.enscope.ui.common.UiThread;
 import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +62,7 @@ class ActivityViewModelTest {
     }
 
     private TestWorkspaces start(Locale locale, TransitionTiming timing) {
-        TestWorkspaces env = TestWorkspaces.start(dataDir, new SynchronousTaskRunner(), UiThread.direct(), locale,
+        TestWorkspaces env = TestWorkspaces.start(dataDir, new SynchronousTaskRunner(), new DirectUiThread(), locale,
                 Timings.all(timing));
         workspaces.add(env);
         return env;

@@ -13,9 +13,9 @@ import io.enscope.ens.model.HaVipAssociation;
 import io.enscope.ens.model.InstanceType;
 import io.enscope.inventory.Inventory;
 import io.enscope.ui.TestWorkspaces;
+import io.enscope.ui.common.DirectUiThread;
 import io.enscope.ui.common.I18n;
 import io.enscope.ui.common.SynchronousTaskRunner;
-import io.enscope.ui.common.UiThread;
 import io.enscope.ui.common.Workspace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +50,7 @@ class BindViewModelTest {
 
     private Workspace workspace(Locale locale) {
         TestWorkspaces sandbox = TestWorkspaces.start(dataDir.resolve(locale.toLanguageTag()),
-                new SynchronousTaskRunner(), UiThread.direct(), locale, Timings.all(TransitionTiming.afterPolls(2)));
+                new SynchronousTaskRunner(), new DirectUiThread(), locale, Timings.all(TransitionTiming.afterPolls(2)));
         started.add(sandbox);
         return sandbox.workspace();
     }

@@ -19,7 +19,7 @@ class ExecutorTaskRunnerTest {
     @BeforeEach
     void setUp() {
         previous = Thread.getDefaultUncaughtExceptionHandler();
-        tasks = new ExecutorTaskRunner(1, UiThread.direct());
+        tasks = new ExecutorTaskRunner(1, new DirectUiThread());
     }
 
     @AfterEach

@@ -32,7 +32,7 @@ class WorkspaceStatusTest {
 
     @Test
     void theHaVipCountFollowsACreateAndADelete() {
-        env = TestWorkspaces.start(dir, new SynchronousTaskRunner(), UiThread.direct());
+        env = TestWorkspaces.start(dir, new SynchronousTaskRunner(), new DirectUiThread());
         Workspace workspace = env.workspace();
         workspace.reload();
         await().atMost(Duration.ofSeconds(20)).until(() -> !workspace.loadingProperty().get());

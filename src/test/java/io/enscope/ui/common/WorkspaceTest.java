@@ -125,7 +125,7 @@ class WorkspaceTest {
     }
 
     private void start() throws IOException {
-        start(fastPolls(), UiThread.direct());
+        start(fastPolls(), new DirectUiThread());
     }
 
     private static PollPolicy fastPolls() {
@@ -207,7 +207,7 @@ class WorkspaceTest {
 
     @Test
     void whenTheFirstPollIsFarOffTheWorkspaceReadsTheAcceptedChangeItself() throws IOException {
-        start(PollPolicy.defaults().withBackoff(Duration.ofSeconds(3), Duration.ofSeconds(5)), UiThread.direct());
+        start(PollPolicy.defaults().withBackoff(Duration.ofSeconds(3), Duration.ofSeconds(5)), new DirectUiThread());
         ens.completeAtRead = 100;
 
         BindingJob bind = jobs.submitBind(H1, "i-1", InstanceType.ENS_INSTANCE);
@@ -295,7 +295,7 @@ class WorkspaceTest {
     @Test
     void onTheEmulatorAFailingRefreshShowsTheStaleMarkerInChineseAndClearsItself() {
         TestWorkspaces env = TestWorkspaces.start(dir.resolve("sandbox"), new SynchronousTaskRunner(),
-                UiThread.direct(), Locale.SIMPLIFIED_CHINESE, Timings.all(TransitionTiming.afterPolls(2)));
+                new DirectUiThread(), Locale.SIMPLIFIED_CHINESE, Timings.all(TransitionTiming.afterPolls(2)));
         toClose.add(env);
         Workspace ws = env.workspace();
         env.sandbox().emulator().faults().add(FaultRule.next("DescribeHaVips", FaultKind.SYSTEM_ERROR, 20));
@@ -378,7 +378,7 @@ class WorkspaceTest {
     void onTheEmulatorAnAcceptedBindShowsAssociatingBeforeAnyPoll() {
         PollPolicy lateFirstPoll = PollPolicy.defaults().withBackoff(Duration.ofMillis(1500), Duration.ofMillis(1900));
         TestWorkspaces env = TestWorkspaces.start(dir.resolve("sandbox"), new SynchronousTaskRunner(),
-                UiThread.direct(), Locale.ENGLISH, Timings.all(TransitionTiming.afterPolls(2)), lateFirstPoll);
+                new DirectUiThread(), Locale.ENGLISH, Timings.all(TransitionTiming.afterPolls(2)), lateFirstPoll);
         toClose.add(env);
         Workspace ws = env.workspace();
         DemoScenario.Showcase pair = DemoScenario.showcases().stream()
@@ -413,7 +413,7 @@ class WorkspaceTest {
     @Test
     void onTheEmulatorABindCostsOnlyTheJobsPollsAndARefusalOneRead() {
         TestWorkspaces env = TestWorkspaces.start(dir.resolve("sandbox"), new SynchronousTaskRunner(),
-                UiThread.direct());
+                new DirectUiThread());
         toClose.add(env);
         Workspace ws = env.workspace();
         ws.jobs().addListener((event, job) -> lastEvents.put(event.jobId(), event));

@@ -4,8 +4,8 @@ import io.enscope.ens.model.HaVip;
 import io.enscope.ens.model.VSwitch;
 import io.enscope.inventory.Inventory;
 import io.enscope.ui.TestWorkspaces;
+import io.enscope.ui.common.DirectUiThread;
 import io.enscope.ui.common.SynchronousTaskRunner;
-import io.enscope.ui.common.UiThread;
 import io.enscope.ui.common.Workspace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +29,7 @@ class CreateHaVipViewModelTest {
 
     @BeforeEach
     void start() {
-        sandbox = TestWorkspaces.start(dir, new SynchronousTaskRunner(), UiThread.direct());
+        sandbox = TestWorkspaces.start(dir, new SynchronousTaskRunner(), new DirectUiThread());
         workspace = sandbox.workspace();
         web = Demo.vSwitch(workspace.inventory(), "cn-hangzhou-telecom", "prod-web-a");
         vm = new CreateHaVipViewModel(workspace, dialogs, web.id());

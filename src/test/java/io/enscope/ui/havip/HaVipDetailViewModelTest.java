@@ -7,8 +7,8 @@ import io.enscope.ens.model.HaVip;
 import io.enscope.ens.model.HaVipStatus;
 import io.enscope.inventory.Inventory;
 import io.enscope.ui.TestWorkspaces;
+import io.enscope.ui.common.DirectUiThread;
 import io.enscope.ui.common.SynchronousTaskRunner;
-import io.enscope.ui.common.UiThread;
 import io.enscope.ui.common.Workspace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +33,7 @@ class HaVipDetailViewModelTest {
 
     @BeforeEach
     void start() {
-        sandbox = TestWorkspaces.start(dir, new SynchronousTaskRunner(), UiThread.direct());
+        sandbox = TestWorkspaces.start(dir, new SynchronousTaskRunner(), new DirectUiThread());
         workspace = sandbox.workspace();
         vm = new HaVipDetailViewModel(workspace, dialogs);
         vm.activate();

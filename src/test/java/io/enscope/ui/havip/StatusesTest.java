@@ -10,10 +10,10 @@ import io.enscope.ens.model.InstanceStatus;
 import io.enscope.ens.model.NetworkInterfaceStatus;
 import io.enscope.ui.TestWorkspaces;
 import io.enscope.ui.bind.BindViewModel;
+import io.enscope.ui.common.DirectUiThread;
 import io.enscope.ui.common.I18n;
 import io.enscope.ui.common.SynchronousTaskRunner;
 import io.enscope.ui.common.Tone;
-import io.enscope.ui.common.UiThread;
 import io.enscope.ui.common.Workspace;
 import io.enscope.ui.explorer.ExplorerNode;
 import io.enscope.ui.explorer.ExplorerViewModel;
@@ -145,7 +145,7 @@ class StatusesTest {
 
     @Test
     void theExplorerTheDetailAndTheBindDialogShowAHaVipsStatusAlike() {
-        try (TestWorkspaces env = TestWorkspaces.start(dataDir, new SynchronousTaskRunner(), UiThread.direct(),
+        try (TestWorkspaces env = TestWorkspaces.start(dataDir, new SynchronousTaskRunner(), new DirectUiThread(),
                 Locale.SIMPLIFIED_CHINESE, Timings.all(TransitionTiming.afterPolls(2)))) {
             Workspace ws = env.workspace();
             ExplorerViewModel explorer = new ExplorerViewModel(ws, new RecordingDialogs(), new SimpleStringProperty(""));

@@ -8,10 +8,10 @@ import io.enscope.ens.EnsClientConfig;
 import io.enscope.ens.UnsupportedEnsApi;
 import io.enscope.inventory.InventoryLoader;
 import io.enscope.ui.common.ConnectionTarget;
+import io.enscope.ui.common.DirectUiThread;
 import io.enscope.ui.common.I18n;
 import io.enscope.ui.common.SynchronousTaskRunner;
 import io.enscope.ui.common.Tone;
-import io.enscope.ui.common.UiThread;
 import io.enscope.ui.common.Workspace;
 import io.enscope.ui.havip.RecordingDialogs;
 import org.junit.jupiter.api.AfterEach;
@@ -107,7 +107,7 @@ class MainViewModelTest {
         ActivityLog activity = ActivityLog.open(dir.resolve("activity-" + toClose.size()));
         Workspace ws = new Workspace(new Workspace.Services(label, target, Optional.empty(), api,
                 new InventoryLoader(api), jobs, activity, new EligibilityEngine()), new SynchronousTaskRunner(),
-                UiThread.direct(), new I18n(Locale.ENGLISH), 0);
+                new DirectUiThread(), new I18n(Locale.ENGLISH), 0);
         toClose.add(activity);
         toClose.add(jobs::shutdown);
         toClose.add(ws);

@@ -5,8 +5,8 @@ import io.enscope.emulator.TransitionTiming;
 import io.enscope.emulator.scenario.DemoScenario;
 import io.enscope.ens.model.InstanceType;
 import io.enscope.ui.TestWorkspaces;
+import io.enscope.ui.common.DirectUiThread;
 import io.enscope.ui.common.SynchronousTaskRunner;
-import io.enscope.ui.common.UiThread;
 import io.enscope.ui.havip.RecordingDialogs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +24,7 @@ class QuitConfirmationTest {
     @Test
     void quittingWithRunningJobsSaysTheyWillBeResumedAndAsks() {
         // The emulator never completes the binding while the test runs: the job stays Associating.
-        try (TestWorkspaces env = TestWorkspaces.start(dataDir, new SynchronousTaskRunner(), UiThread.direct(),
+        try (TestWorkspaces env = TestWorkspaces.start(dataDir, new SynchronousTaskRunner(), new DirectUiThread(),
                 Locale.ENGLISH, Timings.all(TransitionTiming.afterPolls(1_000_000)))) {
             RecordingDialogs dialogs = new RecordingDialogs();
             MainViewModel vm = new MainViewModel(env.workspace().i18n(), dialogs);
