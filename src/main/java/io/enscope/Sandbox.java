@@ -2,6 +2,7 @@ package io.enscope;
 
 import io.enscope.emulator.Account;
 import io.enscope.emulator.EnsEmulator;
+import io.enscope.emulator.RateLimits;
 import io.enscope.emulator.Timings;
 import io.enscope.emulator.TransitionTiming;
 import io.enscope.emulator.fault.FaultKind;
@@ -29,6 +30,8 @@ public final class Sandbox implements SandboxControl, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
     /** System property choosing the scenario of a fresh sandbox: {@code demo} (default), {@code large[:SEED]}. */
     public static final String SCENARIO_PROPERTY = "enscope.sandbox.scenario";
+    /** {@code documented} (the default), {@code off} or a JSON FILE: the flow control of the sandbox's emulator. */
+    public static final String RATE_LIMITS_PROPERTY = "enscope.sandbox.rateLimits";
     private static final long LARGE_SEED = 42L;
     private final EnsEmulator emulator;
     private final Timings normalTimings;
@@ -93,7 +96,8 @@ public final class Sandbox implements SandboxControl, AutoCloseable {
                 .port(0)
                 .scenario(scenarioFromProperty())
                 .account(Account.generate(false))
-                .account(Account.generate(true));
+                .account(Account.generate(true))
+                .rateLimits(RateLimits.resolve(System.getProperty(RATE_LIMITS_PROPERTY, "documented")));
     }
 
     /**

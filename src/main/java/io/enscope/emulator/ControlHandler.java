@@ -54,7 +54,10 @@ final class ControlHandler {
                 reply(call, 200, Map.of("Counts", emulator.state().counts().toString()));
             }
             case "GET /_emulator/counts" -> reply(call, 200, Map.of("Counts", emulator.state().counts().toString()));
-            default -> error(call, 404, "NotFound", "Use /_emulator/faults, /_emulator/reset or /_emulator/counts.");
+            case "GET /_emulator/rate-limits" -> reply(call, 200, rateLimits());
+            case "PUT /_emulator/rate-limits", "POST /_emulator/rate-limits" -> setRateLimits(call);
+            default -> error(call, 404, "NotFound",
+                    "Use /_emulator/faults, /_emulator/rate-limits, /_emulator/reset or /_emulator/counts.");
         }
     }
 
@@ -84,6 +87,40 @@ final class ControlHandler {
         }
         parsed.forEach(emulator.faults()::add);
         reply(call, 200, faults());
+    }
+
+    /** The body is {@code documented}, {@code off} or the JSON of {@link RateLimits#parseJson(String)}. */
+    private void setRateLimits(HttpCall call) {
+        byte[] body;
+        try (InputStream in = call.body()) {
+            body = in.readNBytes(MAX_BODY + 1);
+        } catch (IOException | RuntimeException unreadable) {
+            error(call, 400, "InvalidParameter", "The request body is malformed or incomplete.");
+            return;
+        }
+        if (body.length > MAX_BODY) {
+            error(call, 413, "RequestEntityTooLarge", "At most 64 KiB of rate limits.");
+            return;
+        }
+        String text = new String(body, StandardCharsets.UTF_8).trim();
+        RateLimits limits;
+        try {
+            limits = switch (text.toLowerCase(Locale.ROOT)) {
+                case "documented" -> RateLimits.DOCUMENTED;
+                case "off" -> RateLimits.OFF;
+                default -> RateLimits.parseJson(text);
+            };
+        } catch (IllegalArgumentException e) {
+            error(call, 400, "InvalidRateLimits", "Send documented, off or a JSON object of operation -> "
+                    + "{api, account, user}: " + e.getMessage());
+            return;
+        }
+        emulator.setRateLimits(limits);
+        reply(call, 200, rateLimits());
+    }
+
+    private Map<String, Object> rateLimits() {
+        return Map.of("RateLimits", emulator.rateLimits().toJsonMap());
     }
 
     private Map<String, Object> faults() {

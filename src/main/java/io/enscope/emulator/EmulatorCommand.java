@@ -95,6 +95,9 @@ public final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "30", description = "Time a client has to send a whole request, body included (default ${DEFAULT-VALUE}).")
     int requestTimeoutSeconds;
 
+    @Option(names = "--rate-limits", paramLabel = "documented|off|FILE", defaultValue = "documented", description = "Flow control per operation: the documented ENS limits, none, or a JSON FILE of operation -> {api, account, user} calls per second (default ${DEFAULT-VALUE}).")
+    String rateLimits;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -126,6 +129,7 @@ public final class EmulatorCommand implements Callable<Integer> {
                 .scenario(ScenarioFiles.resolve(scenario, seed))
                 .timings(timings())
                 .limits(new Limits(maxTargetsPerHaVip, maxHaVipsPerTarget))
+                .rateLimits(RateLimits.resolve(rateLimits))
                 .stateFile(stateFile)
                 .maxConnections(maxConnections)
                 .requestTimeout(Duration.ofSeconds(requestTimeoutSeconds));

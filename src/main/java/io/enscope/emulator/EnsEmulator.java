@@ -1,6 +1,7 @@
 package io.enscope.emulator;
 
 import io.enscope.emulator.fault.FaultPlan;
+import io.enscope.emulator.gateway.FlowControl;
 import io.enscope.emulator.gateway.Gateway;
 import io.enscope.emulator.gateway.JettyTransport;
 import io.enscope.emulator.gateway.RequestCounter;
@@ -43,6 +44,7 @@ public final class EnsEmulator implements AutoCloseable {
     private final InetAddress address;
     private final StateStore store;
     private final RequestCounter requests = new RequestCounter();
+    private final FlowControl flowControl;
 
     private EnsEmulator(Builder b) throws Exception {
         this.config = b;
@@ -77,8 +79,9 @@ public final class EnsEmulator implements AutoCloseable {
         }
         this.faults = new FaultPlan(b.seed ^ 0x5DEECE66DL);
         b.faultRules.forEach(faults::add);
+        this.flowControl = new FlowControl(b.rateLimits, b.clock);
         Gateway gateway = new Gateway(new EnsOperations(state), accounts::get, faults, b.clock, b.maxBodyBytes,
-                requests);
+                requests, flowControl);
         if (recovered != null) {
             gateway.restoreNonces(recovered.nonces());
             this.store = StateStore.open(b.stateFile, recovered, state, gateway::usedNonces);
@@ -174,6 +177,16 @@ public final class EnsEmulator implements AutoCloseable {
         state.setLimits(limits);
     }
 
+    /** The flow control in force now. */
+    public RateLimits rateLimits() {
+        return flowControl.limits();
+    }
+
+    /** Replaces the flow control at run time; every bucket starts over full. */
+    public void setRateLimits(RateLimits limits) {
+        flowControl.setLimits(limits);
+    }
+
     /** The options this emulator was started with. */
     public Builder options() {
         return config;
@@ -195,6 +208,9 @@ public final class EnsEmulator implements AutoCloseable {
         private final List<io.enscope.emulator.fault.FaultRule> faultRules = new ArrayList<>();
         private Timings timings = Timings.realistic();
         private Limits limits = Limits.DEFAULT;
+        /* Off by default: tests drive the emulator far above the cloud's rates on purpose; the
+           standalone command and the sandbox turn the documented limits on. */
+        private RateLimits rateLimits = RateLimits.OFF;
         private Clock clock = Clock.systemUTC();
         private long seed = 20171110L;
         private String bindAddress = "127.0.0.1";
@@ -227,6 +243,12 @@ public final class EnsEmulator implements AutoCloseable {
 
         public Builder limits(Limits l) {
             this.limits = Objects.requireNonNull(l);
+            return this;
+        }
+
+        /** The flow control ({@link RateLimits#OFF} unless set). */
+        public Builder rateLimits(RateLimits r) {
+            this.rateLimits = Objects.requireNonNull(r);
             return this;
         }
 
@@ -305,6 +327,10 @@ public final class EnsEmulator implements AutoCloseable {
 
         public Limits limits() {
             return limits;
+        }
+
+        public RateLimits rateLimits() {
+            return rateLimits;
         }
 
         public String controlToken() {

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param readTimeout    how long to wait for an answer once connected
  * @param retry          how reads are retried
  * @param proxy          how the endpoint is reached: the system's proxy, none, or a manual one
+ * @param pacing         the calls per second the client keeps below, per operation
  */
 public record EnsClientConfig(
         String endpoint,
@@ -19,7 +20,8 @@ public record EnsClientConfig(
         Duration connectTimeout,
         Duration readTimeout,
         RetrySettings retry,
-        ProxySettings proxy) {
+        ProxySettings proxy,
+        PacingSettings pacing) {
 
     /** The public ENS endpoint; ENS has one for all edge nodes. */
     public static final String DEFAULT_ENDPOINT = "ens.aliyuncs.com";
@@ -43,6 +45,13 @@ public record EnsClientConfig(
         requirePositive(readTimeout, "readTimeout");
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(proxy, "proxy");
+        Objects.requireNonNull(pacing, "pacing");
+    }
+
+    /** The same with the documented pacing. */
+    public EnsClientConfig(String endpoint, Protocol protocol, Duration connectTimeout, Duration readTimeout,
+                           RetrySettings retry, ProxySettings proxy) {
+        this(endpoint, protocol, connectTimeout, readTimeout, retry, proxy, PacingSettings.documented());
     }
 
     /** The same through the system's proxy. */
@@ -82,7 +91,7 @@ public record EnsClientConfig(
      * @return a copy with another endpoint
      */
     public EnsClientConfig withEndpoint(String newEndpoint, Protocol newProtocol) {
-        return new EnsClientConfig(newEndpoint, newProtocol, connectTimeout, readTimeout, retry, proxy);
+        return new EnsClientConfig(newEndpoint, newProtocol, connectTimeout, readTimeout, retry, proxy, pacing);
     }
 
     /**
@@ -91,7 +100,7 @@ public record EnsClientConfig(
      * @return a copy with other timeouts
      */
     public EnsClientConfig withTimeouts(Duration connect, Duration read) {
-        return new EnsClientConfig(endpoint, protocol, connect, read, retry, proxy);
+        return new EnsClientConfig(endpoint, protocol, connect, read, retry, proxy, pacing);
     }
 
     /**
@@ -99,7 +108,7 @@ public record EnsClientConfig(
      * @return a copy with other retry settings
      */
     public EnsClientConfig withRetry(RetrySettings newRetry) {
-        return new EnsClientConfig(endpoint, protocol, connectTimeout, readTimeout, newRetry, proxy);
+        return new EnsClientConfig(endpoint, protocol, connectTimeout, readTimeout, newRetry, proxy, pacing);
     }
 
     /**
@@ -107,6 +116,14 @@ public record EnsClientConfig(
      * @return a copy with another proxy choice
      */
     public EnsClientConfig withProxy(ProxySettings newProxy) {
-        return new EnsClientConfig(endpoint, protocol, connectTimeout, readTimeout, retry, newProxy);
+        return new EnsClientConfig(endpoint, protocol, connectTimeout, readTimeout, retry, newProxy, pacing);
+    }
+
+    /**
+     * @param newPacing the pacing settings
+     * @return a copy with other pacing settings
+     */
+    public EnsClientConfig withPacing(PacingSettings newPacing) {
+        return new EnsClientConfig(endpoint, protocol, connectTimeout, readTimeout, retry, proxy, newPacing);
     }
 }

@@ -32,6 +32,7 @@ public final class SdkEnsApi implements EnsApi, AutoCloseable {
 
     private final Transport transport;
     private final Retrier retrier;
+    private final Pacer pacer;
 
     /**
      * @param config      endpoint, protocol, timeouts and retries
@@ -48,12 +49,17 @@ public final class SdkEnsApi implements EnsApi, AutoCloseable {
      */
     public SdkEnsApi(EnsClientConfig config, EnsCredentialsProvider credentials, Sleeper sleeper) {
         this(new SdkTransport(config, credentials), config.retry(), sleeper,
-                () -> ThreadLocalRandom.current().nextDouble());
+                () -> ThreadLocalRandom.current().nextDouble(), Pacer.of(config.pacing()));
     }
 
     SdkEnsApi(Transport transport, RetrySettings retry, Sleeper sleeper, DoubleSupplier random) {
+        this(transport, retry, sleeper, random, Pacer.of(PacingSettings.off()));
+    }
+
+    SdkEnsApi(Transport transport, RetrySettings retry, Sleeper sleeper, DoubleSupplier random, Pacer pacer) {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.retrier = new Retrier(retry, sleeper, random);
+        this.pacer = Objects.requireNonNull(pacer, "pacer");
     }
 
     @Override
@@ -218,7 +224,7 @@ public final class SdkEnsApi implements EnsApi, AutoCloseable {
     private <E, T> T read(EnsOperation operation, Map<String, String> params, Class<E> envelope,
             Function<E, T> extract) {
         return retrier.call(operation, () -> {
-            Transport.RawResponse response = transport.send(operation, params);
+            Transport.RawResponse response = send(operation, params);
             if (!response.isSuccess()) {
                 throw new EnsException(SdkErrors.fromResponse(response, operation));
             }
@@ -241,7 +247,7 @@ public final class SdkEnsApi implements EnsApi, AutoCloseable {
     private Transport.RawResponse write(EnsOperation operation, Map<String, String> params) {
         Transport.RawResponse response;
         try {
-            response = retrier.call(operation, () -> transport.send(operation, params));
+            response = retrier.call(operation, () -> send(operation, params));
         } catch (EnsException failure) {
             logWriteFailure(operation, params, failure.error());
             throw failure;
@@ -252,6 +258,29 @@ public final class SdkEnsApi implements EnsApi, AutoCloseable {
             throw new EnsException(error);
         }
         LOG.info("{} {} accepted, RequestId {}", operation.action(), params, requestIdOf(response));
+        return response;
+    }
+
+    /** One attempt, paced, and its answer told to the pacer. */
+    private Transport.RawResponse send(EnsOperation operation, Map<String, String> params) {
+        try {
+            pacer.acquire(operation);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new EnsException(EnsError.of(ErrorCatalog.INTERRUPTED,
+                    operation.action() + " was not sent: interrupted while pacing", null, 0));
+        }
+        Transport.RawResponse response = transport.send(operation, params);
+        if (response.isSuccess()) {
+            pacer.answered(operation);
+        } else {
+            EnsError error = SdkErrors.fromResponse(response, operation);
+            if (error.isThrottling()) {
+                pacer.throttled(operation, error.retryAfter());
+            } else {
+                pacer.answered(operation);
+            }
+        }
         return response;
     }
 

@@ -6,6 +6,7 @@ import io.enscope.ens.HaVipQuery;
 import io.enscope.ens.InstanceQuery;
 import io.enscope.ens.NetworkInterfaceQuery;
 import io.enscope.ens.NetworkQuery;
+import io.enscope.ens.Pacer;
 import io.enscope.ens.VSwitchQuery;
 import io.enscope.ens.model.HaVip;
 import io.enscope.ens.model.Instance;
@@ -159,7 +160,11 @@ final class LoadRun {
                     return;
                 }
                 try {
-                    body.run();
+                    // Inventory pages give way to the polls of running jobs.
+                    Pacer.inBackground(() -> {
+                        body.run();
+                        return null;
+                    });
                 } catch (Throwable failure) {
                     // Anything, even an Error, must end the load: a pool thread would swallow it.
                     fail(failure);

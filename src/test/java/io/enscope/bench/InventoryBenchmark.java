@@ -12,6 +12,7 @@ import io.enscope.emulator.fault.FaultRule;
 import io.enscope.emulator.scenario.LargeScenario;
 import io.enscope.emulator.scenario.Scenario;
 import io.enscope.ens.EnsClientConfig;
+import io.enscope.ens.PacingSettings;
 import io.enscope.ens.EnsCredentials;
 import io.enscope.ens.EnsCredentialsProvider;
 import io.enscope.ens.EnsOperation;
@@ -110,7 +111,9 @@ public final class InventoryBenchmark {
                 .account(Account.generate(false))
                 .port(0)
                 .start();
-             SdkEnsApi sdk = new SdkEnsApi(EnsClientConfig.local(emulator.endpoint()),
+             // The emulator here has no flow control: this measures the loader itself.
+             SdkEnsApi sdk = new SdkEnsApi(
+                     EnsClientConfig.local(emulator.endpoint()).withPacing(PacingSettings.off()),
                      EnsCredentialsProvider.of(EnsCredentials.of(emulator.adminAccount().accessKeyId(),
                              emulator.adminAccount().accessKeySecret())))) {
             CountingEnsApi api = new CountingEnsApi(sdk);
@@ -231,7 +234,9 @@ public final class InventoryBenchmark {
         try (EnsEmulator emulator = EnsEmulator.builder().scenario(LargeScenario.create(42L))
                 .timings(Timings.all(TransitionTiming.fixed(Duration.ofHours(1))))
                 .account(Account.generate(false)).port(0).start();
-             SdkEnsApi sdk = new SdkEnsApi(EnsClientConfig.local(emulator.endpoint()),
+             // The emulator here has no flow control: this measures the loader itself.
+             SdkEnsApi sdk = new SdkEnsApi(
+                     EnsClientConfig.local(emulator.endpoint()).withPacing(PacingSettings.off()),
                      EnsCredentialsProvider.of(EnsCredentials.of(emulator.adminAccount().accessKeyId(),
                              emulator.adminAccount().accessKeySecret())))) {
             return new InventoryLoader(sdk, LoadOptions.defaults()).load(List.of());

@@ -20,6 +20,7 @@ import io.enscope.emulator.gateway.RequestCounter;
 import io.enscope.emulator.scenario.Scenario;
 import io.enscope.ens.EnsApi;
 import io.enscope.ens.EnsClientConfig;
+import io.enscope.ens.PacingSettings;
 import io.enscope.ens.EnsCredentials;
 import io.enscope.ens.EnsCredentialsProvider;
 import io.enscope.ens.RetrySettings;
@@ -244,7 +245,8 @@ public final class SoakRun {
         List<JobKind> kinds = kinds(o, plan, initiallyBound);
         long started;
         long finished;
-        EnsClientConfig config = EnsClientConfig.local(emulator.endpoint())
+        // The soak drives an unlimited emulator far above the cloud's rates on purpose.
+        EnsClientConfig config = EnsClientConfig.local(emulator.endpoint()).withPacing(PacingSettings.off())
                 .withTimeouts(Duration.ofSeconds(2), o.readTimeout())
                 .withRetry(new RetrySettings(6, Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofSeconds(2)));
         try (SdkEnsApi api = new SdkEnsApi(config, EnsCredentialsProvider.of(

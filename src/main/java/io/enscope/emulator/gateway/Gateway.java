@@ -3,6 +3,7 @@ package io.enscope.emulator.gateway;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.enscope.emulator.Account;
+import io.enscope.emulator.RateLimits;
 import io.enscope.emulator.fault.FaultKind;
 import io.enscope.emulator.fault.FaultPlan;
 import io.enscope.emulator.fault.FaultRule;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -55,6 +57,7 @@ public final class Gateway {
     private final NonceCache nonces = new NonceCache();
     private final StsService sts;
     private final RequestCounter counter;
+    private final FlowControl flowControl;
     private volatile NonceLog nonceLog;
 
     /**
@@ -73,6 +76,18 @@ public final class Gateway {
      */
     public Gateway(EnsOperations operations, Function<String, Account> accounts, FaultPlan faults, Clock clock,
                    int maxBodyBytes, RequestCounter counter) {
+        this(operations, accounts, faults, clock, maxBodyBytes, counter, new FlowControl(RateLimits.OFF, clock));
+    }
+
+    /**
+     * @param accounts     looks up an account by AccessKeyId; {@code null} when unknown
+     * @param maxBodyBytes a larger body is refused with HTTP 413
+     * @param counter      counts the requests answered, the faults injected and the binding writes
+     * @param flowControl  the per-operation rate limits, checked before the fault plan
+     */
+    public Gateway(EnsOperations operations, Function<String, Account> accounts, FaultPlan faults, Clock clock,
+                   int maxBodyBytes, RequestCounter counter, FlowControl flowControl) {
+        this.flowControl = Objects.requireNonNull(flowControl, "flowControl");
         this.counter = counter;
         this.operations = operations;
         this.accounts = accounts;
@@ -111,6 +126,9 @@ public final class Gateway {
             Call call = authenticate(exchange);
             action = call.action();
             nonceTicket = call.nonceTicket();
+            if (!StsService.ACTION.equals(action)) {
+                flowControl.admit(action, call.account().accessKeyId());
+            }
             Optional<FaultRule> fault = faults.draw(action);
             if (fault.isPresent()) {
                 counter.faultInjected(fault.get().kind());

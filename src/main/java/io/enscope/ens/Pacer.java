@@ -1,0 +1,197 @@
+package io.enscope.ens;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one client's calls below the cloud's flow control, so that they are not throttled in the
+ * first place. A token bucket per operation, refilled a little below the documented rate and
+ * holding only a fraction of a second of calls, so that calls leaving together cannot arrive as
+ * a burst the server refuses.
+ *
+ * <p>Adaptive: a {@code Throttling.*} answer (another client on the same key or account, a
+ * lower quota than assumed) halves the operation's rate and holds its calls for the server's
+ * {@code x-acs-retry-after}; each answered call then gives back a small part of the rate.
+ *
+ * <p>Priorities: calls made inside {@link #inBackground} (inventory pages) wait for a fuller bucket
+ * (up to two tokens) than the others (polls of running jobs), which therefore do not queue behind
+ * a load.
+ */
+public final class Pacer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Pacer.class);
+    /** Stay this far below the limit: the server's clock and ours do not see the same instants. */
+    static final double HEADROOM = 0.9;
+    /**
+     * The bucket holds this part of a second of calls: with the headroom, any window of one second
+     * stays within the limit, whether the server counts with a bucket or per second.
+     */
+    static final double BURST_SECONDS = 0.1;
+    /** The share of the rate an answered call gives back after a throttling. */
+    static final double RECOVERY_STEP = 0.02;
+    private static final double SLOWEST_SHARE = 0.05;
+    private static final ThreadLocal<Boolean> BACKGROUND = ThreadLocal.withInitial(() -> false);
+
+    private final LongSupplier nanos;
+    private final Sleeper sleeper;
+    private final Map<EnsOperation, Bucket> buckets = new EnumMap<>(EnsOperation.class);
+
+    /**
+     * @param settings the limits
+     * @param nanos    a monotonic clock in nanoseconds (tests pass a fake one)
+     * @param sleeper  how to wait (tests pass one that moves the fake clock)
+     */
+    public Pacer(PacingSettings settings, LongSupplier nanos, Sleeper sleeper) {
+        this.nanos = Objects.requireNonNull(nanos, "nanos");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        long now = nanos.getAsLong();
+        for (EnsOperation op : EnsOperation.values()) {
+            double limit = settings.limit(op);
+            if (limit > 0) {
+                buckets.put(op, new Bucket(limit * HEADROOM, now));
+            }
+        }
+    }
+
+    /** @return a pacer on the system clock */
+    public static Pacer of(PacingSettings settings) {
+        return new Pacer(settings, System::nanoTime, Sleeper.SYSTEM);
+    }
+
+    /**
+     * Runs {@code work} with background priority on this thread.
+     *
+     * @param work what to run
+     * @param <T>  its result
+     * @return its result
+     */
+    public static <T> T inBackground(Supplier<T> work) {
+        boolean before = BACKGROUND.get();
+        BACKGROUND.set(true);
+        try {
+            return work.get();
+        } finally {
+            BACKGROUND.set(before);
+        }
+    }
+
+    /**
+     * Waits until a call of {@code operation} may leave.
+     *
+     * @param operation the operation about to be sent
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
+    public void acquire(EnsOperation operation) throws InterruptedException {
+        Bucket bucket = buckets.get(operation);
+        if (bucket == null) {
+            return;
+        }
+        boolean background = BACKGROUND.get();
+        while (true) {
+            long waitNanos;
+            synchronized (bucket) {
+                long now = nanos.getAsLong();
+                bucket.refill(now);
+                if (now < bucket.heldUntil) {
+                    waitNanos = bucket.heldUntil - now;
+                } else {
+                    double needed = background ? Math.min(2, bucket.capacity()) : 1;
+                    if (bucket.tokens >= needed) {
+                        bucket.tokens -= 1;
+                        return;
+                    }
+                    waitNanos = (long) Math.ceil((needed - bucket.tokens) / bucket.rate * 1e9);
+                }
+            }
+            sleeper.sleep(Duration.ofNanos(Math.max(waitNanos, 1_000)));
+        }
+    }
+
+    /**
+     * Tells the pacer the server throttled a call.
+     *
+     * @param operation  the operation
+     * @param retryAfter the server's wait, or null
+     */
+    public void throttled(EnsOperation operation, Duration retryAfter) {
+        Bucket bucket = buckets.get(operation);
+        if (bucket == null) {
+            return;
+        }
+        synchronized (bucket) {
+            long now = nanos.getAsLong();
+            bucket.refill(now);
+            bucket.rate = Math.max(bucket.target * SLOWEST_SHARE, bucket.rate / 2);
+            bucket.tokens = Math.min(bucket.tokens, 0);
+            long hold = retryAfter == null ? (long) (1e9 / bucket.rate) : retryAfter.toNanos();
+            bucket.heldUntil = Math.max(bucket.heldUntil, now + hold);
+            LOG.info("{} throttled by the server; pacing it at {} calls/s", operation.action(),
+                    Math.round(bucket.rate * 10) / 10.0);
+        }
+    }
+
+    /**
+     * Tells the pacer a call was answered without throttling.
+     *
+     * @param operation the operation
+     */
+    public void answered(EnsOperation operation) {
+        Bucket bucket = buckets.get(operation);
+        if (bucket == null) {
+            return;
+        }
+        synchronized (bucket) {
+            if (bucket.rate < bucket.target) {
+                bucket.refill(nanos.getAsLong());
+                bucket.rate = Math.min(bucket.target, bucket.rate + bucket.target * RECOVERY_STEP);
+            }
+        }
+    }
+
+    /**
+     * @param operation the operation
+     * @return the calls per second it is paced at now; 0 when it is not paced
+     */
+    public double rate(EnsOperation operation) {
+        Bucket bucket = buckets.get(operation);
+        if (bucket == null) {
+            return 0;
+        }
+        synchronized (bucket) {
+            return bucket.rate;
+        }
+    }
+
+    private static final class Bucket {
+        final double target;
+        double rate;
+        double tokens;
+        long last;
+        long heldUntil;
+
+        Bucket(double target, long now) {
+            this.target = target;
+            this.rate = target;
+            this.tokens = capacity();
+            this.last = now;
+            this.heldUntil = now;
+        }
+
+        double capacity() {
+            return Math.max(1, target * BURST_SECONDS);
+        }
+
+        void refill(long now) {
+            if (now > last) {
+                tokens = Math.min(capacity(), tokens + (now - last) / 1e9 * rate);
+                last = now;
+            }
+        }
+    }
+}

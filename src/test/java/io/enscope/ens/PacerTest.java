@@ -1,0 +1,123 @@
+package io.enscope.ens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The client's pacing on a fake clock: waiting moves the clock, nothing sleeps. */
+class PacerTest {
+
+    private long now = 5_000_000_000L;
+    private final List<Duration> waits = new ArrayList<>();
+    private final Sleeper sleeper = d -> {
+        waits.add(d);
+        now += d.toNanos();
+    };
+
+    private Pacer pacer(PacingSettings settings) {
+        return new Pacer(settings, () -> now, sleeper);
+    }
+
+    /** The calls of {@code op} that start within one second, when the caller calls in a loop. */
+    private int callsInOneSecond(Pacer pacer, EnsOperation op) throws InterruptedException {
+        long end = now + 1_000_000_000L;
+        int calls = 0;
+        while (true) {
+            pacer.acquire(op);
+            if (now >= end) {
+                return calls;
+            }
+            calls++;
+        }
+    }
+
+    @Test
+    void aLoopIsKeptBelowTheDocumentedRateWithOnlyASmallBurst() throws InterruptedException {
+        Pacer pacer = pacer(PacingSettings.documented());
+        assertThat(callsInOneSecond(pacer, EnsOperation.DESCRIBE_INSTANCES)).isBetween(80, 100);
+        assertThat(callsInOneSecond(pacer, EnsOperation.DESCRIBE_NETWORKS)).isBetween(8, 10);
+        // any window of one second, even the first, stays within the limit of 10
+        Pacer fresh = pacer(PacingSettings.documented());
+        assertThat(callsInOneSecond(fresh, EnsOperation.DESCRIBE_NETWORKS)).isLessThanOrEqualTo(10);
+    }
+
+    @Test
+    void operationsHaveBucketsOfTheirOwnAndOffPacesNothing() throws InterruptedException {
+        Pacer pacer = pacer(PacingSettings.documented());
+        callsInOneSecond(pacer, EnsOperation.DESCRIBE_NETWORKS);
+        waits.clear();
+        pacer.acquire(EnsOperation.DESCRIBE_HAVIPS);
+        assertThat(waits).isEmpty();
+        Pacer off = pacer(PacingSettings.off());
+        for (int i = 0; i < 10_000; i++) {
+            off.acquire(EnsOperation.DESCRIBE_INSTANCES);
+        }
+        assertThat(waits).isEmpty();
+        assertThat(off.rate(EnsOperation.DESCRIBE_INSTANCES)).isZero();
+    }
+
+    @Test
+    void aThrottlingHoldsTheOperationForTheServersWaitThenHalvesItsRateAndRecoversGently()
+            throws InterruptedException {
+        Pacer pacer = pacer(PacingSettings.documented());
+        double full = pacer.rate(EnsOperation.DESCRIBE_INSTANCES);
+        assertThat(full).isEqualTo(90.0);
+        long before = now;
+        pacer.throttled(EnsOperation.DESCRIBE_INSTANCES, Duration.ofMillis(700));
+        assertThat(pacer.rate(EnsOperation.DESCRIBE_INSTANCES)).isEqualTo(45.0);
+        pacer.acquire(EnsOperation.DESCRIBE_INSTANCES);
+        assertThat(now - before).as("held for x-acs-retry-after").isGreaterThanOrEqualTo(700_000_000L);
+        pacer.throttled(EnsOperation.DESCRIBE_INSTANCES, null);
+        assertThat(pacer.rate(EnsOperation.DESCRIBE_INSTANCES)).isEqualTo(22.5);
+        pacer.answered(EnsOperation.DESCRIBE_INSTANCES);
+        assertThat(pacer.rate(EnsOperation.DESCRIBE_INSTANCES)).as("one step back, not all at once")
+                .isEqualTo(22.5 + 90 * Pacer.RECOVERY_STEP);
+        for (int i = 0; i < 100; i++) {
+            pacer.answered(EnsOperation.DESCRIBE_INSTANCES);
+        }
+        assertThat(pacer.rate(EnsOperation.DESCRIBE_INSTANCES)).as("never above the target").isEqualTo(full);
+    }
+
+    private void inBackground(Pacer pacer, EnsOperation op) {
+        Pacer.inBackground(() -> {
+            try {
+                pacer.acquire(op);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            return null;
+        });
+    }
+
+    /** How long the next call waits after an inventory load drained the DescribeHaVips bucket. */
+    private long waitAfterALoad(boolean background) throws InterruptedException {
+        Pacer pacer = pacer(PacingSettings.documented());
+        for (int i = 0; i < 50; i++) {
+            inBackground(pacer, EnsOperation.DESCRIBE_HAVIPS);
+        }
+        long start = now;
+        if (background) {
+            inBackground(pacer, EnsOperation.DESCRIBE_HAVIPS);
+        } else {
+            pacer.acquire(EnsOperation.DESCRIBE_HAVIPS);
+        }
+        return now - start;
+    }
+
+    @Test
+    void aPollWaitsLessBehindALoadThanTheLoadsNextPage() throws InterruptedException {
+        long poll = waitAfterALoad(false);
+        long page = waitAfterALoad(true);
+        assertThat(page).isPositive();
+        assertThat(poll * 3).as("poll %d ns, page %d ns", poll, page).isLessThan(page);
+    }
+
+    @Test
+    void raisedLimitsAreHonoured() throws InterruptedException {
+        Pacer pacer = pacer(PacingSettings.documented().withLimit(EnsOperation.DESCRIBE_INSTANCES, 400));
+        assertThat(callsInOneSecond(pacer, EnsOperation.DESCRIBE_INSTANCES)).isBetween(350, 400);
+    }
+}
