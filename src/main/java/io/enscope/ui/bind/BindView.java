@@ -192,6 +192,7 @@ public final class BindView {
         rowColumn(statusColumn, Comparator.comparing(BindRow::getStatusText));
         statusColumn.setCellFactory(column -> new BindCells.StatusCell());
         ipColumn.setCellValueFactory(cell -> cell.getValue().ipProperty());
+        ipColumn.setCellFactory(column -> new BindCells.FittedTextCell());
         rowColumn(vSwitchColumn, Comparator.comparing(BindRow::getVSwitchId));
         vSwitchColumn.setCellFactory(column -> new BindCells.VSwitchCell());
         rowColumn(verdictColumn, BindViewModel.DEFAULT_ORDER);
