@@ -23,6 +23,7 @@ import io.enscope.ui.common.Alerts;
 import io.enscope.ui.common.ConnectionTarget;
 import io.enscope.ui.common.Dialogs;
 import io.enscope.ui.common.ErrorDialog;
+import io.enscope.ui.common.ModalStages;
 import io.enscope.ui.common.ExecutorTaskRunner;
 import io.enscope.ui.common.I18n;
 import io.enscope.ui.common.TaskRunner;
@@ -486,6 +487,7 @@ public final class App extends Application {
             about.initOwner(stage);
             about.setHeaderText(i18n.get("app.title"));
             about.setTitle(i18n.plain("main.menu.about"));
+            ModalStages.keepOnScreen(about);
             about.show();
         }
 
