@@ -1,9 +1,11 @@
 package io.enscope.ui.common;
 
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Dialog;
+import javafx.scene.layout.Region;
 import javafx.stage.Modality;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -90,6 +92,39 @@ public final class ModalStages {
         }
         window.setX(Math.max(screen.getMinX(), Math.min(window.getX(), screen.getMaxX() - width)));
         window.setY(Math.max(screen.getMinY(), Math.min(window.getY(), screen.getMaxY() - height)));
+    }
+
+    /**
+     * Grows {@code window} when its content now needs more height than it has (a message appeared),
+     * staying inside the screen; never shrinks it, so a size the user chose stays.
+     */
+    public static void growToContent(Window window) {
+        Parent root = window.getScene() == null ? null : window.getScene().getRoot();
+        if (root == null || !window.isShowing()) {
+            return;
+        }
+        root.applyCss();
+        double missing = root.prefHeight(window.getScene().getWidth()) - window.getScene().getHeight();
+        // a wrapped text may take a line more when laid out than its preferred height counted
+        for (int i = 0; i < 3 && missing > 0.5; i++) {
+            window.setHeight(window.getHeight() + Math.ceil(missing));
+            root.resize(window.getScene().getWidth(), window.getScene().getHeight());
+            root.layout();
+            missing = overflow(root);
+        }
+        fit(window, visualBounds(window));
+    }
+
+    /** @return how far the root's children reach below its bottom padding */
+    private static double overflow(Parent root) {
+        double bottom = 0;
+        for (Node child : root.getChildrenUnmodifiable()) {
+            if (child.isManaged() && child.isVisible()) {
+                bottom = Math.max(bottom, child.getBoundsInParent().getMaxY());
+            }
+        }
+        double inset = root instanceof Region region ? region.snappedBottomInset() : 0;
+        return bottom + inset - root.getLayoutBounds().getHeight();
     }
 
     /** @return the visible bounds of the screen the window's owner (or the window) is on, else the primary's */
