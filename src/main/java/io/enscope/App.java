@@ -194,6 +194,7 @@ public final class App extends Application {
         }
         if (saved != null) {
             mainView.restoreActivitiesDivider(saved.divider());
+            views.restoreColumnWidths(saved.columns());
         }
     }
 
@@ -240,7 +241,8 @@ public final class App extends Application {
         }
         try {
             new WindowState(bounds.getMinX(), bounds.getMinY(), bounds.getWidth(), bounds.getHeight(),
-                    stage.isMaximized(), mainView.activitiesDivider()).save(windowStateFile());
+                    stage.isMaximized(), mainView.activitiesDivider()).withColumns(views.columnWidths())
+                    .save(windowStateFile());
         } catch (IOException e) {
             LOG.warn("could not save the window state to {}", windowStateFile(), e);
         }
