@@ -23,6 +23,7 @@ import io.enscope.ui.common.Alerts;
 import io.enscope.ui.common.ConnectionTarget;
 import io.enscope.ui.common.Dialogs;
 import io.enscope.ui.common.ErrorDialog;
+import io.enscope.ui.common.ModalStages;
 import io.enscope.ui.common.ExecutorTaskRunner;
 import io.enscope.ui.common.I18n;
 import io.enscope.ui.common.TaskRunner;
@@ -193,6 +194,7 @@ public final class App extends Application {
         }
         if (saved != null) {
             mainView.restoreActivitiesDivider(saved.divider());
+            views.restoreColumnWidths(saved.columns());
         }
     }
 
@@ -239,7 +241,8 @@ public final class App extends Application {
         }
         try {
             new WindowState(bounds.getMinX(), bounds.getMinY(), bounds.getWidth(), bounds.getHeight(),
-                    stage.isMaximized(), mainView.activitiesDivider()).save(windowStateFile());
+                    stage.isMaximized(), mainView.activitiesDivider()).withColumns(views.columnWidths())
+                    .save(windowStateFile());
         } catch (IOException e) {
             LOG.warn("could not save the window state to {}", windowStateFile(), e);
         }
@@ -486,6 +489,7 @@ public final class App extends Application {
             about.initOwner(stage);
             about.setHeaderText(i18n.get("app.title"));
             about.setTitle(i18n.plain("main.menu.about"));
+            ModalStages.keepOnScreen(about);
             about.show();
         }
 

@@ -15,8 +15,10 @@ import io.enscope.ui.explorer.ExplorerView;
 import io.enscope.ui.explorer.ExplorerViewModel;
 import io.enscope.ui.havip.CreateHaVipView;
 import io.enscope.ui.havip.CreateHaVipViewModel;
+import io.enscope.ui.main.ColumnWidths;
 import io.enscope.ui.main.MainView;
 import io.enscope.ui.main.MainViewModel;
+import javafx.scene.control.TableView;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
@@ -31,12 +33,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /** Builds the screens of a workspace and puts them into the main window (composition root helper). */
 final class Views {
     private ExplorerViewModel currentExplorer;
+    private TableView<?>[] tables = new TableView<?>[0];
+    /** The column widths to give the next views, and those of the last views disposed. */
+    private Map<String, Double> columnWidths = Map.of();
 
     /** Builds the explorer and the activities pane of a workspace and puts them in the main window. */
     void install(ViewLoader loader, Workspace workspace, Dialogs dialogs, MainViewModel main, MainView view,
@@ -56,6 +64,31 @@ final class Views {
         ActivityView activityView = new ActivityView(activity, loader.i18n());
         loader.load(ActivityView.class, activityView);
         view.setActivities(activityView.root());
+
+        List<TableView<?>> shown = new ArrayList<>(explorerView.tables());
+        shown.add(activityView.table());
+        tables = shown.toArray(TableView<?>[]::new);
+        ColumnWidths.restore(columnWidths, tables);
+        disposers.add(() -> {
+            columnWidths = columnWidths();
+            tables = new TableView<?>[0];
+        });
+    }
+
+    /** @param widths the column widths saved at the last stop, given to the views installed from now on */
+    void restoreColumnWidths(Map<String, Double> widths) {
+        columnWidths = widths;
+        ColumnWidths.restore(widths, tables);
+    }
+
+    /** @return the column widths of the views shown, or of the last ones when none are */
+    Map<String, Double> columnWidths() {
+        if (tables.length == 0) {
+            return columnWidths;
+        }
+        Map<String, Double> widths = new TreeMap<>(columnWidths);
+        widths.putAll(ColumnWidths.capture(tables));
+        return widths;
     }
 
     void openBind(Stage owner, Workspace workspace, HaVip haVip, Dialogs dialogs) {

@@ -54,6 +54,7 @@ class MainWindowLayoutTest {
     private MainView mainView;
     private Stage stage;
     private Toasts toasts;
+    private Views views = new Views();
 
     @BeforeEach
     void start() throws Exception {
@@ -85,7 +86,7 @@ class MainWindowLayoutTest {
             stage.setScene(scene);
             stage.show();
             mainViewModel.attach(workspace);
-            new Views().install(loader, workspace, dialogs, mainViewModel, mainView, disposers);
+            views.install(loader, workspace, dialogs, mainViewModel, mainView, disposers);
             built.set(true);
         });
         await().atMost(PATIENCE).until(built::get);
@@ -184,6 +185,38 @@ class MainWindowLayoutTest {
     }
 
     /** The menu actions: none of them is used here. */
+    @org.junit.jupiter.api.Test
+    void columnWidthsAreSavedWithTheWindowStateAndRestoredInNewViews() throws Exception {
+        showWindow(1280, 800);
+        FxToolkit.setupFixture(() -> {
+            column("#haVipTable", "haVipIpColumn").setPrefWidth(177);
+            column("#activitySlot .table-view", "errorColumn").setPrefWidth(333);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Path file = dir.resolve("window.properties");
+        new io.enscope.ui.main.WindowState(0, 0, 1280, 800, false, 0.6).withColumns(fx(views::columnWidths)).save(file);
+
+        io.enscope.ui.main.WindowState loaded = io.enscope.ui.main.WindowState.load(file);
+        FxToolkit.setupFixture(() -> {
+            disposers.forEach(Runnable::run);
+            disposers.clear();
+            views = new Views();
+            views.restoreColumnWidths(loaded.columns());
+            ViewLoader loader = new ViewLoader(workspace.i18n(), type -> {
+                throw new IllegalStateException("unexpected controller " + type);
+            });
+            views.install(loader, workspace, dialogs, mainViewModel, mainView, disposers);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> column("#haVipTable", "haVipIpColumn").getWidth())).isEqualTo(177);
+        assertThat(fx(() -> column("#activitySlot .table-view", "errorColumn").getWidth())).isEqualTo(333);
+    }
+
+    private javafx.scene.control.TableColumn<?, ?> column(String table, String id) {
+        return table(table).getColumns().stream().filter(c -> id.equals(c.getId())).findFirst()
+                .orElseThrow(() -> new AssertionError("no column " + id + " in " + table));
+    }
+
     private static final class NoActions implements MainView.Actions {
         @Override
         public void connect() {

@@ -186,6 +186,11 @@ public final class ActivityView {
         }
     }
 
+    /** @return the activities table, whose column widths are kept between starts */
+    public TableView<?> table() {
+        return table;
+    }
+
     /** @return the pane's root node, for the main window's activity slot */
     public BorderPane root() {
         return root;

@@ -15,10 +15,12 @@ import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.util.Subscription;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -34,6 +36,49 @@ final class BindCells {
     private static final PseudoClass CHOSEN = PseudoClass.getPseudoClass("chosen");
 
     private BindCells() {
+    }
+
+    /**
+     * Widens the cell's column, never narrows it, to the width the cell's content needs: a column
+     * whose minimum follows its longest content keeps it whole when the constrained resize policy
+     * shares out a narrow table (an IP cut to "10...." tells the admin nothing). A table cell's
+     * own preferred width is its column's, so the content is measured here.
+     */
+    static void fitColumnToContent(TableCell<?, ?> cell) {
+        TableColumn<?, ?> column = cell.getTableColumn();
+        if (column == null || cell.isEmpty()) {
+            return;
+        }
+        Node graphic = cell.getGraphic();
+        String text = cell.getText();
+        double content = graphic == null ? 0 : graphic.prefWidth(-1);
+        if (text != null && !text.isEmpty()) {
+            MEASURE.setFont(cell.getFont());
+            MEASURE.setText(text);
+            content += MEASURE.getLayoutBounds().getWidth() + (graphic == null ? 0 : cell.getGraphicTextGap());
+        }
+        // one pixel each side for the rounding of text to pixels
+        double needed = Math.ceil(content + cell.snappedLeftInset() + cell.snappedRightInset() + 2);
+        if (needed > column.getMinWidth()) {
+            column.setMinWidth(needed);
+        }
+    }
+
+    private static final Text MEASURE = new Text();
+
+    /** A cell of monospace text (an IP address) that its column always has room for. */
+    static final class FittedTextCell extends TableCell<BindRow, String> {
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            setText(empty ? null : text);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            fitColumnToContent(this);
+        }
     }
 
     /** A cell whose item is the row itself; it renders again whenever a watched property changes. */
@@ -140,6 +185,12 @@ final class BindCells {
         void render(BindRow row) {
             pill.show(row.getStatusText(), row.getStatusTone());
             setGraphic(row.getStatusText().isEmpty() ? null : pill);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            fitColumnToContent(this);
         }
     }
 

@@ -10,7 +10,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -26,7 +25,6 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -192,6 +190,7 @@ public final class BindView {
         rowColumn(statusColumn, Comparator.comparing(BindRow::getStatusText));
         statusColumn.setCellFactory(column -> new BindCells.StatusCell());
         ipColumn.setCellValueFactory(cell -> cell.getValue().ipProperty());
+        ipColumn.setCellFactory(column -> new BindCells.FittedTextCell());
         rowColumn(vSwitchColumn, Comparator.comparing(BindRow::getVSwitchId));
         vSwitchColumn.setCellFactory(column -> new BindCells.VSwitchCell());
         rowColumn(verdictColumn, BindViewModel.DEFAULT_ORDER);
@@ -263,7 +262,6 @@ public final class BindView {
      */
     public Stage createStage(Window owner) {
         Stage stage = modalStage(owner);
-        fitToScreen(stage, owner);
         stage.setOnShown(e -> {
             viewModel.activate();
             focusTable();
@@ -291,15 +289,6 @@ public final class BindView {
         });
         stage.setScene(scene);
         return stage;
-    }
-
-    /** The dialog is wide for its columns; on a small screen it takes what the screen offers. */
-    private void fitToScreen(Stage stage, Window owner) {
-        List<Screen> screens = owner == null ? List.of(Screen.getPrimary())
-                : Screen.getScreensForRectangle(owner.getX(), owner.getY(), owner.getWidth(), owner.getHeight());
-        Rectangle2D bounds = (screens.isEmpty() ? Screen.getPrimary() : screens.get(0)).getVisualBounds();
-        stage.setWidth(Math.min(root.prefWidth(-1), bounds.getWidth() * 0.96));
-        stage.setHeight(Math.min(root.prefHeight(-1), bounds.getHeight() * 0.92));
     }
 
     /**

@@ -42,6 +42,7 @@ public final class Alerts {
         }
         alert.setTitle(I18n.plainText(title));
         alert.setHeaderText(title);
+        ModalStages.keepOnScreen(alert);
         return alert;
     }
 

@@ -62,6 +62,7 @@ public final class ErrorDialog {
             javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
             e.consume();
         });
+        ModalStages.keepOnScreen(alert);
         alert.show();
     }
 }

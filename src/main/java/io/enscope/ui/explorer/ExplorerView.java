@@ -474,6 +474,11 @@ public final class ExplorerView {
         });
     }
 
+    /** @return the HaVips, instances and ENIs tables, whose column widths are kept between starts */
+    public List<TableView<?>> tables() {
+        return List.of(haVipTable, instanceTable, eniTable);
+    }
+
     /** @return the root node, for the main window's work area */
     public Parent root() {
         return root;

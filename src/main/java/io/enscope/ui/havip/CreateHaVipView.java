@@ -2,6 +2,7 @@ package io.enscope.ui.havip;
 
 import io.enscope.ui.common.AppIcon;
 import io.enscope.ui.common.ModalStages;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -116,6 +117,9 @@ public final class CreateHaVipView {
     public Stage createStage(Window owner) {
         Stage stage = ModalStages.create(owner, resources.getString("havip.create.title"), root);
         stage.setOnShown(e -> ipField.requestFocus());
+        for (javafx.scene.Node message : List.of(ipErrorLabel, nameErrorLabel, descriptionErrorLabel, errorBox)) {
+            message.visibleProperty().addListener((obs, was, shown) -> Platform.runLater(() -> ModalStages.growToContent(stage)));
+        }
         viewModel.resultProperty().addListener((obs, old, ids) -> {
             if (ids != null) {
                 stage.close();

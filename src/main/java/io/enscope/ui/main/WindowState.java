@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * Where the main window was and how it was split when the application last stopped: its bounds,
@@ -26,9 +28,26 @@ import java.util.Properties;
  * @param height    the window's height
  * @param maximized whether it was maximized
  * @param divider   the activities divider's position (0..1), or a negative value when not known
+ * @param columns   the widths of the explorer's and the Activities' table columns, by column ID
  */
-public record WindowState(double x, double y, double width, double height, boolean maximized, double divider) {
+public record WindowState(double x, double y, double width, double height, boolean maximized, double divider,
+        Map<String, Double> columns) {
     private static final Logger LOG = LoggerFactory.getLogger(WindowState.class);
+    private static final String COLUMN = "column.";
+
+    public WindowState {
+        columns = Map.copyOf(columns);
+    }
+
+    /** A state without column widths. */
+    public WindowState(double x, double y, double width, double height, boolean maximized, double divider) {
+        this(x, y, width, height, maximized, divider, Map.of());
+    }
+
+    /** @return this state with the given column widths */
+    public WindowState withColumns(Map<String, Double> widths) {
+        return new WindowState(x, y, width, height, maximized, divider, widths);
+    }
 
     /** The size the window opens at when the screen has room for it and nothing was saved. */
     public static final double DEFAULT_WIDTH = 1280;
@@ -84,12 +103,30 @@ public record WindowState(double x, double y, double width, double height, boole
             p.load(in);
             WindowState state = new WindowState(number(p, "x"), number(p, "y"), number(p, "width"),
                     number(p, "height"), Boolean.parseBoolean(p.getProperty("maximized")),
-                    p.getProperty("divider") == null ? -1 : number(p, "divider"));
+                    p.getProperty("divider") == null ? -1 : number(p, "divider"), columns(p));
             return state.width() > 0 && state.height() > 0 ? state : null;
         } catch (IOException | IllegalArgumentException e) {
             LOG.warn("ignoring the window state in {}: {}", file, e.toString());
             return null;
         }
+    }
+
+    /** @return the positive column widths saved; a bad one is left out, not the whole state */
+    private static Map<String, Double> columns(Properties p) {
+        Map<String, Double> widths = new TreeMap<>();
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith(COLUMN) && key.length() > COLUMN.length()) {
+                try {
+                    double w = number(p, key);
+                    if (w > 0) {
+                        widths.put(key.substring(COLUMN.length()), w);
+                    }
+                } catch (IllegalArgumentException e) {
+                    LOG.debug("ignoring the column width {}: {}", key, e.toString());
+                }
+            }
+        }
+        return widths;
     }
 
     private static double number(Properties p, String key) {
@@ -121,6 +158,7 @@ public record WindowState(double x, double y, double width, double height, boole
         if (divider >= 0) {
             p.setProperty("divider", Double.toString(divider));
         }
+        columns.forEach((id, w) -> p.setProperty(COLUMN + id, Double.toString(w)));
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".window", ".tmp");
