@@ -7,6 +7,7 @@ import io.enscope.ui.common.SpokenText;
 import io.enscope.ui.common.I18n;
 import io.enscope.ui.common.StatusPill;
 import io.enscope.ui.common.Tone;
+import io.enscope.ui.havip.IdCell;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -65,14 +66,14 @@ public final class ActivityView {
     @FXML private TableView<ActivityRow> table;
     @FXML private TableColumn<ActivityRow, ActivityRow> startedColumn;
     @FXML private TableColumn<ActivityRow, ActivityRow> kindColumn;
-    @FXML private TableColumn<ActivityRow, ActivityRow> haVipColumn;
-    @FXML private TableColumn<ActivityRow, ActivityRow> targetColumn;
+    @FXML private TableColumn<ActivityRow, String> haVipColumn;
+    @FXML private TableColumn<ActivityRow, String> targetColumn;
     @FXML private TableColumn<ActivityRow, ActivityRow> stateColumn;
     @FXML private TableColumn<ActivityRow, ActivityRow> durationColumn;
     @FXML private TableColumn<ActivityRow, ActivityRow> lastChangeColumn;
     @FXML private TableColumn<ActivityRow, ActivityRow> pollsColumn;
     @FXML private TableColumn<ActivityRow, ActivityRow> errorColumn;
-    @FXML private TableColumn<ActivityRow, ActivityRow> requestIdColumn;
+    @FXML private TableColumn<ActivityRow, String> requestIdColumn;
     @FXML private MenuItem retryItem;
     @FXML private MenuItem cancelItem;
     @FXML private MenuItem detachItem;
@@ -154,10 +155,8 @@ public final class ActivityView {
         setUp(startedColumn, Comparator.comparing(ActivityRow::getCreatedAt),
                 () -> new TextCell(row -> new ReadOnlyObjectWrapper<>(row.getStartedText())));
         setUp(kindColumn, Comparator.comparing(ActivityRow::getKind), KindCell::new);
-        setUp(haVipColumn, Comparator.comparing(ActivityRow::getHaVipId),
-                () -> new TextCell(row -> new ReadOnlyObjectWrapper<>(row.getHaVipId()), "monospace"));
-        setUp(targetColumn, Comparator.comparing(ActivityRow::getTargetId),
-                () -> new TextCell(row -> new ReadOnlyObjectWrapper<>(row.getTargetId()), "monospace"));
+        setUpId(haVipColumn, row -> new ReadOnlyObjectWrapper<>(row.getHaVipId()));
+        setUpId(targetColumn, row -> new ReadOnlyObjectWrapper<>(row.getTargetId()));
         setUp(stateColumn, Comparator.comparing(ActivityRow::getState), StateCell::new);
         setUp(durationColumn, Comparator.comparing(ActivityRow::getDuration),
                 () -> new TextCell(ActivityRow::durationTextProperty));
@@ -166,8 +165,14 @@ public final class ActivityView {
         setUp(pollsColumn, Comparator.comparingInt(ActivityRow::getPolls),
                 () -> new TextCell(ActivityRow::pollsTextProperty));
         setUp(errorColumn, Comparator.comparing(ActivityRow::getErrorCode), ErrorCell::new);
-        setUp(requestIdColumn, Comparator.comparing(ActivityRow::getRequestId),
-                () -> new TextCell(ActivityRow::requestIdProperty, "monospace"));
+        setUpId(requestIdColumn, ActivityRow::requestIdProperty);
+    }
+
+    /** An ID column: the cells every table shows IDs in, sorted by the ID. */
+    private static void setUpId(TableColumn<ActivityRow, String> column,
+                                Function<ActivityRow, ObservableValue<String>> id) {
+        column.setCellValueFactory(features -> id.apply(features.getValue()));
+        column.setCellFactory(IdCell.plain());
     }
 
     private static void setUp(TableColumn<ActivityRow, ActivityRow> column, Comparator<ActivityRow> order,
@@ -230,9 +235,8 @@ public final class ActivityView {
     private static final class TextCell extends TableCell<ActivityRow, ActivityRow> {
         private final Function<ActivityRow, ObservableValue<String>> text;
 
-        TextCell(Function<ActivityRow, ObservableValue<String>> text, String... styleClasses) {
+        TextCell(Function<ActivityRow, ObservableValue<String>> text) {
             this.text = text;
-            getStyleClass().addAll(styleClasses);
         }
 
         @Override

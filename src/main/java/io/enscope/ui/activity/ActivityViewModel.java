@@ -10,6 +10,7 @@ import io.enscope.binding.JobState;
 import io.enscope.ens.EnsError;
 import io.enscope.ui.common.Dialogs;
 import io.enscope.ui.common.I18n;
+import io.enscope.ui.common.KeyedRows;
 import io.enscope.ui.common.Workspace;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -33,6 +34,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -108,7 +110,7 @@ public final class ActivityViewModel {
     private final BooleanBinding canClearFinished;
 
     /** Guarded by {@link #uiLock}: the tests' direct UI thread may flush from several engine threads. */
-    private final Map<String, ActivityRow> rowsById = new HashMap<>();
+    private final KeyedRows<String, ActivityRow> rowsById = new KeyedRows<>(source, ActivityRow::getJobId);
     private final Map<String, NavigableMap<Integer, JobEvent>> transitions = new HashMap<>();
     private final Set<String> cleared = new HashSet<>();
     /** Job ID → the job that retries it, of every row seen (cleared ones too): a job is retried once. */
@@ -407,12 +409,9 @@ public final class ActivityViewModel {
     /** Hides every finished job from the pane; the activity log keeps them all. */
     public void clearFinished() {
         synchronized (uiLock) {
-            List<ActivityRow> finished = source.stream().filter(row -> row.getState().isTerminal()).toList();
-            for (ActivityRow row : finished) {
+            for (ActivityRow row : rowsById.removeIf(row -> row.getState().isTerminal())) {
                 cleared.add(row.getJobId());
-                rowsById.remove(row.getJobId());
             }
-            source.removeAll(finished);
             recount();
         }
     }
@@ -516,37 +515,33 @@ public final class ActivityViewModel {
                 return;
             }
             Instant now = clock.instant();
-            List<ActivityRow> added = new ArrayList<>();
-            for (BindingJob job : latest.values()) {
-                show(job, now, added);
-            }
-            source.addAll(added);
+            rowsById.merge(notCleared(latest.values()), BindingJob::id, job -> markIfResumed(newRow(job, now), job),
+                    (row, job) -> {
+                        if (job.revision() >= row.getRevision()) {
+                            row.update(job, texts, now);
+                        }
+                        markIfResumed(row, job);
+                    });
             recount();
             ended.forEach(this::notifyEnded);
         }
     }
 
-    private void show(BindingJob job, Instant now, List<ActivityRow> added) {
-        if (cleared.contains(job.id())) {
-            return;
-        }
-        ActivityRow row = rowsById.get(job.id());
-        if (row == null) {
-            row = newRow(job, now);
-            added.add(row);
-        } else if (job.revision() >= row.getRevision()) {
-            row.update(job, texts, now);
-        }
-        // The engine knows jobs created before this session only by resuming them from the log.
+    private List<BindingJob> notCleared(Collection<BindingJob> jobs) {
+        return jobs.stream().filter(job -> !cleared.contains(job.id())).toList();
+    }
+
+    /** The engine knows jobs created before this session only by resuming them from the log. */
+    private ActivityRow markIfResumed(ActivityRow row, BindingJob job) {
         if (job.createdAt().isBefore(sessionStart)) {
             row.markResumed();
         }
+        return row;
     }
 
     /** UI lock held: a row for a job not shown yet, linked to the job it retries or that retries it. */
     private ActivityRow newRow(BindingJob job, Instant now) {
         ActivityRow row = new ActivityRow(job, texts, now);
-        rowsById.put(job.id(), row);
         if (job.retryOf() != null) {
             retries.putIfAbsent(job.retryOf(), job.id());
             ActivityRow original = rowsById.get(job.retryOf());
@@ -589,22 +584,16 @@ public final class ActivityViewModel {
                 return;
             }
             Instant now = clock.instant();
-            List<ActivityRow> added = new ArrayList<>();
+            List<BindingJob> jobs = new ArrayList<>();
             for (JobHistory entry : history) {
                 entry.transitions().forEach(this::remember);
-                BindingJob job = entry.job();
-                if (cleared.contains(job.id())) {
-                    continue;
-                }
-                ActivityRow row = rowsById.get(job.id());
-                if (row == null) {
-                    row = newRow(job, now);
-                    added.add(row);
-                } else if (job.revision() > row.getRevision()) {
+                jobs.add(entry.job());
+            }
+            rowsById.merge(notCleared(jobs), BindingJob::id, job -> newRow(job, now), (row, job) -> {
+                if (job.revision() > row.getRevision()) {
                     row.update(job, texts, now);
                 }
-            }
-            source.addAll(added);
+            });
             recount();
         }
     }

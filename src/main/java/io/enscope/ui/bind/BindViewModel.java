@@ -14,6 +14,7 @@ import io.enscope.ens.model.NetworkInterface;
 import io.enscope.ens.model.VSwitch;
 import io.enscope.inventory.Inventory;
 import io.enscope.ui.common.I18n;
+import io.enscope.ui.common.KeyedRows;
 import io.enscope.ui.common.Tone;
 import io.enscope.ui.common.Workspace;
 import io.enscope.ui.havip.CliCommand;
@@ -46,11 +47,9 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -98,7 +97,7 @@ public final class BindViewModel {
     private final ObservableList<BindRow> source = FXCollections.observableArrayList(BindRow::extractor);
     private final FilteredList<BindRow> filtered = new FilteredList<>(source);
     private final SortedList<BindRow> sorted = new SortedList<>(filtered);
-    private final Map<String, BindRow> rowsById = new HashMap<>();
+    private final KeyedRows<String, BindRow> rowsById = new KeyedRows<>(source, BindRow::targetId);
     private final ObservableList<String> selectedIds = FXCollections.observableArrayList();
     private final ObservableList<String> readOnlySelectedIds = FXCollections.unmodifiableObservableList(selectedIds);
     private final Set<String> tryAnywayIds = new HashSet<>();
@@ -343,31 +342,27 @@ public final class BindViewModel {
         haVip.set(current);
         haVipGone.set(fresh.isEmpty());
         EligibilityReport report = engine.evaluate(inventory, current);
-        Set<String> seen = new HashSet<>();
-        List<BindRow> added = new ArrayList<>();
-        int index = 0;
+        List<Ordered> verdicts = new ArrayList<>();
         for (Verdict reported : report.verdicts()) {
-            Verdict verdict = fresh.isPresent() ? reported : withHaVipGone(reported);
-            BindRow row = rowsById.get(verdict.targetId());
-            if (row == null) {
-                row = new BindRow(verdict.targetId(), verdict.targetType());
-                rowsById.put(row.targetId(), row);
-                added.add(row);
-            }
-            row.update(data(inventory, current, verdict, index++));
-            seen.add(row.targetId());
+            verdicts.add(new Ordered(fresh.isPresent() ? reported : withHaVipGone(reported), verdicts.size()));
         }
-        if (rowsById.size() > seen.size()) {
-            rowsById.keySet().retainAll(seen);
-            source.removeIf(row -> !seen.contains(row.targetId()));
-        }
-        source.addAll(added);
+        BiConsumer<BindRow, Ordered> update = (row, ordered) ->
+                row.update(data(inventory, current, ordered.verdict(), ordered.order()));
+        rowsById.sync(verdicts, ordered -> ordered.verdict().targetId(), ordered -> {
+            BindRow row = new BindRow(ordered.verdict().targetId(), ordered.verdict().targetType());
+            update.accept(row, ordered);
+            return row;
+        }, update);
         if (!isInDefaultOrder()) {
             FXCollections.sort(source, DEFAULT_ORDER);
         }
         keepChoices();
         count();
         showHeader(inventory, current, report, fresh.isPresent());
+    }
+
+    /** A verdict and its place in the report, which is the rows' default order. */
+    private record Ordered(Verdict verdict, int order) {
     }
 
     private static Verdict withHaVipGone(Verdict verdict) {

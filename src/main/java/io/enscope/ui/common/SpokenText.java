@@ -3,6 +3,7 @@ package io.enscope.ui.common;
 import javafx.scene.AccessibleAttribute;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableRow;
 
@@ -34,8 +35,11 @@ public final class SpokenText {
             return;
         }
         if (node instanceof Labeled labeled) {
+            // A cell that draws only its graphic (an ID label, a status pill) keeps its text for lookups:
+            // reading both would say the same thing twice.
+            boolean drawn = labeled.getContentDisplay() != ContentDisplay.GRAPHIC_ONLY || labeled.getGraphic() == null;
             String text = labeled.getText();
-            if (text != null && !text.isBlank()) {
+            if (drawn && text != null && !text.isBlank()) {
                 into.add(text.strip());
             }
             if (labeled.getGraphic() != null) {

@@ -10,6 +10,7 @@ import io.enscope.inventory.Inventory;
 import io.enscope.inventory.VSwitchCounts;
 import io.enscope.ui.common.Dialogs;
 import io.enscope.ui.common.I18n;
+import io.enscope.ui.common.KeyedRows;
 import io.enscope.ui.common.Workspace;
 import io.enscope.ui.havip.HaVipDetailViewModel;
 import io.enscope.ui.havip.Statuses;
@@ -37,9 +38,7 @@ import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -554,7 +553,7 @@ public final class ExplorerViewModel {
         final ObservableList<R> source;
         final FilteredList<R> filtered;
         final SortedList<R> sorted;
-        final Map<String, R> byId = new HashMap<>();
+        final KeyedRows<String, R> byId;
         /** Rows made in the background for ids the table did not have; used (and emptied) by the next sync. */
         final Map<String, R> prebuilt = new HashMap<>();
         final ObjectProperty<R> selected = new SimpleObjectProperty<>();
@@ -568,6 +567,7 @@ public final class ExplorerViewModel {
             this.create = create;
             this.update = update;
             this.source = FXCollections.observableArrayList(extractor::apply);
+            this.byId = new KeyedRows<>(source, ExplorerRow::getId);
             this.filtered = new FilteredList<>(source);
             filtered.predicateProperty().bind(predicate);
             this.sorted = new SortedList<>(filtered);
@@ -599,7 +599,7 @@ public final class ExplorerViewModel {
 
         /** UI thread: the ids that have a row, or one made in the background waiting for a sync. */
         Set<String> known() {
-            Set<String> ids = new HashSet<>(byId.keySet());
+            Set<String> ids = new HashSet<>(byId.keys());
             ids.addAll(prebuilt.keySet());
             return ids;
         }
@@ -611,54 +611,27 @@ public final class ExplorerViewModel {
 
         void sync(List<M> models, RowContext context) {
             try {
-                syncRows(models, context);
+                byId.sync(models, idOf, model -> rowFor(model, context), (row, model) -> update.accept(row, model, context),
+                        gone -> {
+                            if (gone.contains(selected.get())) {
+                                selected.set(null);
+                            }
+                        });
             } finally {
                 // rows made for models no longer shown are not kept
                 prebuilt.clear();
             }
         }
 
-        private void syncRows(List<M> models, RowContext context) {
-            Set<String> wanted = new HashSet<>();
-            List<R> added = new ArrayList<>();
-            for (M model : models) {
-                String id = idOf.apply(model);
-                if (id == null || !wanted.add(id)) {
-                    continue;
-                }
-                R row = byId.get(id);
-                if (row == null) {
-                    row = prebuilt.remove(id);
-                    if (row == null) {
-                        row = create.apply(model, context);
-                    } else {
-                        // made from this model or an older one: brought up to date (cheap when unchanged)
-                        update.accept(row, model, context);
-                    }
-                    byId.put(id, row);
-                    added.add(row);
-                } else {
-                    update.accept(row, model, context);
-                }
+        /** The row made in the background for the model, if any, else a new one. */
+        private R rowFor(M model, RowContext context) {
+            R row = prebuilt.remove(idOf.apply(model));
+            if (row == null) {
+                return create.apply(model, context);
             }
-            if (byId.size() > wanted.size()) {
-                R chosen = selected.get();
-                if (chosen != null && !wanted.contains(chosen.getId())) {
-                    selected.set(null);
-                }
-                Set<R> gone = Collections.newSetFromMap(new IdentityHashMap<>());
-                byId.values().removeIf(row -> !wanted.contains(row.getId()) && gone.add(row));
-                // One change for the whole batch: removeIf would fire one per row, and the filtered and
-                // sorted lists and the table would each handle thousands of them (seconds on a large node).
-                if (gone.size() == source.size()) {
-                    source.setAll(added);
-                    return;
-                }
-                source.removeAll(gone);
-            }
-            if (!added.isEmpty()) {
-                source.addAll(added);
-            }
+            // made from this model or an older one: brought up to date (cheap when unchanged)
+            update.accept(row, model, context);
+            return row;
         }
     }
 

@@ -15,6 +15,7 @@ import io.enscope.ui.common.Theme;
 import io.enscope.ui.common.UiThread;
 import io.enscope.ui.common.ViewLoader;
 import io.enscope.ui.common.Workspace;
+import javafx.scene.AccessibleAttribute;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -122,6 +123,9 @@ class ActivityViewTest {
                 .map(node -> ((Label) node).getText()).toList());
         assertThat(texts).contains("ENS could not complete the call (system error). Try again; if this persists, "
                 + "contact Alibaba Cloud support.", "SystemError");
+        // a screen reader reads the row's IDs once each, not the cell's text and then its drawn label
+        String spoken = fx(() -> String.valueOf(failedRow.queryAccessibleAttribute(AccessibleAttribute.TEXT)));
+        assertThat(spoken).containsOnlyOnce(sso.haVipId()).containsOnlyOnce(sso.targetId());
         TableView<ActivityRow> table = robot.lookup("#table").queryTableView();
         assertThat(table.getItems().get(0).getJobId()).as("newest first").isEqualTo(failing.id());
 
