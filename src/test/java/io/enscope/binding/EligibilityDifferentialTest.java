@@ -19,6 +19,7 @@ import io.enscope.emulator.scenario.Scenario.VSwitchRec;
 import io.enscope.ens.EnsClientConfig;
 import io.enscope.ens.EnsCredentials;
 import io.enscope.ens.EnsCredentialsProvider;
+import io.enscope.ens.PacingSettings;
 import io.enscope.ens.EnsException;
 import io.enscope.ens.RetrySettings;
 import io.enscope.ens.SdkEnsApi;
@@ -96,7 +97,8 @@ class EligibilityDifferentialTest {
                 .account(Account.generate(false))
                 .port(0)
                 .start();
-             SdkEnsApi api = new SdkEnsApi(EnsClientConfig.local(emulator.endpoint()).withRetry(RetrySettings.none()),
+             SdkEnsApi api = new SdkEnsApi(EnsClientConfig.local(emulator.endpoint()).withRetry(RetrySettings.none())
+                     .withPacing(PacingSettings.off()),
                      EnsCredentialsProvider.of(EnsCredentials.of(emulator.adminAccount().accessKeyId(),
                              emulator.adminAccount().accessKeySecret())))) {
             Inventory inventory = new InventoryLoader(api, LoadOptions.defaults()).load(List.of());

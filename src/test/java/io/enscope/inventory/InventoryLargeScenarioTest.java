@@ -11,6 +11,7 @@ import io.enscope.emulator.scenario.Scenario;
 import io.enscope.ens.EnsClientConfig;
 import io.enscope.ens.EnsCredentials;
 import io.enscope.ens.EnsCredentialsProvider;
+import io.enscope.ens.PacingSettings;
 import io.enscope.ens.EnsOperation;
 import io.enscope.ens.SdkEnsApi;
 import io.enscope.ens.model.HaVip;
@@ -35,7 +36,7 @@ class InventoryLargeScenarioTest {
                 .account(Account.generate(false))
                 .port(0)
                 .start();
-             SdkEnsApi sdk = new SdkEnsApi(EnsClientConfig.local(emulator.endpoint()),
+             SdkEnsApi sdk = new SdkEnsApi(EnsClientConfig.local(emulator.endpoint()).withPacing(PacingSettings.off()),
                      EnsCredentialsProvider.of(EnsCredentials.of(emulator.adminAccount().accessKeyId(),
                              emulator.adminAccount().accessKeySecret())))) {
             CountingEnsApi api = new CountingEnsApi(sdk);
