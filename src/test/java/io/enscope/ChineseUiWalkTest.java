@@ -69,9 +69,13 @@ class ChineseUiWalkTest {
             "Ctrl", "Cmd", "Shift", "Space", "Enter", "F5", "English");
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
     private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z][A-Za-z0-9._:/~*\\-]*");
-    /** Resource IDs and names (havip-…, i-…, cn-hangzhou-…, vip-web-hz), codes (Throttling.User), paths. */
+    /**
+     * Resource IDs and names (havip-…, i-…, cn-hangzhou-…, vip-web-hz), RequestIds (upper-case
+     * UUIDs), codes (Throttling.User), paths.
+     */
     private static final Pattern DATA = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)+|.*[._/~:].*|[A-Z][a-z]+([A-Z][a-z0-9]*)+"
             + "|[A-Z]{2,}\\d*|v?\\d.*");
+    private static final Pattern REQUEST_ID = Pattern.compile("[0-9A-F]{8}(-[0-9A-F]{4}){3}-[0-9A-F]{12}");
     /** Words that look like codes but are what the console says to the user: statuses, JavaFX's own buttons. */
     private static final Set<String> WORDS = words();
     /** A mnemonic left in a title: 关于 Enscope(A). */
@@ -280,7 +284,8 @@ class ChineseUiWalkTest {
             return;
         }
         // An aliyun CLI command is code, shown as it is typed.
-        if (text == null || text.isBlank() || HAN.matcher(text).find() || text.startsWith("aliyun ")) {
+        if (text == null || text.isBlank() || HAN.matcher(text).find() || text.startsWith("aliyun ")
+                || REQUEST_ID.matcher(text.strip()).matches()) {
             return;
         }
         var words = LATIN_WORD.matcher(text);
