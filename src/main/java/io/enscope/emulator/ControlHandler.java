@@ -61,16 +61,25 @@ final class ControlHandler {
         }
     }
 
-    private void addFaults(HttpCall call) {
+    /** The request body of at most 64 KiB of {@code what}; null once an error has been answered. */
+    private byte[] body(HttpCall call, String what) {
         byte[] body;
         try (InputStream in = call.body()) {
             body = in.readNBytes(MAX_BODY + 1);
         } catch (IOException | RuntimeException unreadable) {
             error(call, 400, "InvalidParameter", "The request body is malformed or incomplete.");
-            return;
+            return null;
         }
         if (body.length > MAX_BODY) {
-            error(call, 413, "RequestEntityTooLarge", "At most 64 KiB of fault specs.");
+            error(call, 413, "RequestEntityTooLarge", "At most 64 KiB of " + what + ".");
+            return null;
+        }
+        return body;
+    }
+
+    private void addFaults(HttpCall call) {
+        byte[] body = body(call, "fault specs");
+        if (body == null) {
             return;
         }
         List<FaultRule> parsed = new ArrayList<>();
@@ -91,15 +100,8 @@ final class ControlHandler {
 
     /** The body is {@code documented}, {@code off} or the JSON of {@link RateLimits#parseJson(String)}. */
     private void setRateLimits(HttpCall call) {
-        byte[] body;
-        try (InputStream in = call.body()) {
-            body = in.readNBytes(MAX_BODY + 1);
-        } catch (IOException | RuntimeException unreadable) {
-            error(call, 400, "InvalidParameter", "The request body is malformed or incomplete.");
-            return;
-        }
-        if (body.length > MAX_BODY) {
-            error(call, 413, "RequestEntityTooLarge", "At most 64 KiB of rate limits.");
+        byte[] body = body(call, "rate limits");
+        if (body == null) {
             return;
         }
         String text = new String(body, StandardCharsets.UTF_8).trim();
