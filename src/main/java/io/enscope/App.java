@@ -195,6 +195,7 @@ public final class App extends Application {
         if (saved != null) {
             mainView.restoreActivitiesDivider(saved.divider());
             views.restoreColumnWidths(saved.columns());
+            views.restoreDividers(saved.dividers());
         }
     }
 
@@ -242,7 +243,7 @@ public final class App extends Application {
         try {
             new WindowState(bounds.getMinX(), bounds.getMinY(), bounds.getWidth(), bounds.getHeight(),
                     stage.isMaximized(), mainView.activitiesDivider()).withColumns(views.columnWidths())
-                    .save(windowStateFile());
+                    .withDividers(views.dividers()).save(windowStateFile());
         } catch (IOException e) {
             LOG.warn("could not save the window state to {}", windowStateFile(), e);
         }

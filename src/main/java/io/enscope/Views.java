@@ -38,6 +38,9 @@ final class Views {
     private TableView<?>[] tables = new TableView<?>[0];
     /** The column widths to give the next views, and those of the last views disposed. */
     private Map<String, Double> columnWidths = Map.of();
+    /** The explorer's divider positions, kept the same way. */
+    private Map<String, Double> dividers = Map.of();
+    private ExplorerView currentExplorerView;
 
     /** Builds the explorer and the activities pane of a workspace and puts them in the main window. */
     void install(ViewLoader loader, Workspace workspace, Dialogs dialogs, MainViewModel main, MainView view,
@@ -62,10 +65,27 @@ final class Views {
         shown.add(activityView.table());
         tables = shown.toArray(TableView<?>[]::new);
         ColumnWidths.restore(columnWidths, tables);
+        explorerView.restoreDividers(dividers);
+        currentExplorerView = explorerView;
         disposers.add(() -> {
             columnWidths = columnWidths();
+            dividers = dividers();
             tables = new TableView<?>[0];
+            currentExplorerView = null;
         });
+    }
+
+    /** @param positions the explorer's divider positions saved at the last stop */
+    void restoreDividers(Map<String, Double> positions) {
+        dividers = positions;
+        if (currentExplorerView != null) {
+            currentExplorerView.restoreDividers(positions);
+        }
+    }
+
+    /** @return the explorer's divider positions, or the last ones when no explorer is shown */
+    Map<String, Double> dividers() {
+        return currentExplorerView == null ? dividers : currentExplorerView.dividers();
     }
 
     /** @param widths the column widths saved at the last stop, given to the views installed from now on */

@@ -38,8 +38,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The main window as the composition root builds it (main view, explorer, HaVip detail, activities,
- * notification layer), headless on Monocle at the supported sizes: every table shows at least
- * three rows without a divider being dragged.
+ * notification layer), headless on Monocle: notifications cover no control, and column widths and
+ * dividers are kept between starts. The whole console at every size: {@link WindowLayoutJourneyTest}.
  */
 class MainWindowLayoutTest {
     private static final Duration PATIENCE = Duration.ofSeconds(20);
@@ -95,30 +95,6 @@ class MainWindowLayoutTest {
 
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({"1280, 800", "1024, 700"})
-    void everyTableShowsAtLeastThreeRows(int width, int height) throws Exception {
-        for (DemoScenario.Showcase showcase : DemoScenario.showcases().subList(3, 6)) {
-            workspace.jobs().submitBind(showcase.haVipId(), showcase.targetId(),
-                    InstanceType.fromWire(showcase.instanceType()));
-        }
-        showWindow(width, height);
-        await().atMost(PATIENCE).until(() -> fx(() -> table("#activitySlot .table-view").getItems().size() >= 3));
-        FxToolkit.setupFixture(() -> table("#haVipTable").getSelectionModel().select(0));
-        await().atMost(PATIENCE).until(() -> fx(() -> stage.getScene().lookup("#associationTable") != null
-                && stage.getScene().lookup("#associationTable").isVisible()));
-        WaitForAsyncUtils.waitForFxEvents();
-
-        int activities = fx(() -> rowsThatFit(table("#activitySlot .table-view")));
-        int haVips = fx(() -> rowsThatFit(table("#haVipTable")));
-        int bindings = fx(() -> rowsThatFit(table("#associationTable")));
-        org.assertj.core.api.SoftAssertions.assertSoftly(soft -> {
-            soft.assertThat(activities).as("activities").isGreaterThanOrEqualTo(3);
-            soft.assertThat(haVips).as("HaVips").isGreaterThanOrEqualTo(3);
-            soft.assertThat(bindings).as("bindings").isGreaterThanOrEqualTo(3);
-        });
-    }
-
-    @ParameterizedTest(name = "{0}x{1}")
-    @CsvSource({"1280, 800", "1024, 700"})
     void notificationsCoverNoControl(int width, int height) throws Exception {
         for (DemoScenario.Showcase showcase : DemoScenario.showcases().subList(3, 6)) {
             workspace.jobs().submitBind(showcase.haVipId(), showcase.targetId(),
@@ -168,33 +144,24 @@ class MainWindowLayoutTest {
         return (TableView<Object>) stage.getScene().lookup(selector);
     }
 
-    /** FX thread: how many rows the table's body has room for, measured against one of its rows. */
-    static int rowsThatFit(TableView<?> table) {
-        Node body = table.lookup(".clipped-container");
-        double rowHeight = table.lookupAll(".table-row-cell").stream().filter(TableRow.class::isInstance)
-                .mapToDouble(node -> ((TableRow<?>) node).getHeight()).filter(h -> h > 0).min().orElse(24);
-        Bounds bounds = body == null ? null : body.getLayoutBounds();
-        if (bounds == null || !table.isVisible() || table.getScene() == null) {
-            return 0;
-        }
-        return (int) Math.floor(bounds.getHeight() / rowHeight);
-    }
-
     private static <T> T fx(Callable<T> read) throws Exception {
         return WaitForAsyncUtils.asyncFx(read).get();
     }
 
     /** The menu actions: none of them is used here. */
     @org.junit.jupiter.api.Test
-    void columnWidthsAreSavedWithTheWindowStateAndRestoredInNewViews() throws Exception {
+    void columnWidthsAndDividersAreSavedWithTheWindowStateAndRestoredInNewViews() throws Exception {
         showWindow(1280, 800);
         FxToolkit.setupFixture(() -> {
             column("#haVipTable", "haVipIpColumn").setPrefWidth(177);
             column("#activitySlot .table-view", "errorColumn").setPrefWidth(333);
+            ((javafx.scene.control.SplitPane) stage.getScene().lookup("#mainSplit")).setDividerPositions(0.31);
+            ((javafx.scene.control.SplitPane) stage.getScene().lookup("#detailSplit")).setDividerPositions(0.47);
         });
         WaitForAsyncUtils.waitForFxEvents();
         Path file = dir.resolve("window.properties");
-        new io.enscope.ui.main.WindowState(0, 0, 1280, 800, false, 0.6).withColumns(fx(views::columnWidths)).save(file);
+        new io.enscope.ui.main.WindowState(0, 0, 1280, 800, false, 0.6).withColumns(fx(views::columnWidths))
+                .withDividers(fx(views::dividers)).save(file);
 
         io.enscope.ui.main.WindowState loaded = io.enscope.ui.main.WindowState.load(file);
         FxToolkit.setupFixture(() -> {
@@ -202,6 +169,7 @@ class MainWindowLayoutTest {
             disposers.clear();
             views = new Views();
             views.restoreColumnWidths(loaded.columns());
+            views.restoreDividers(loaded.dividers());
             ViewLoader loader = new ViewLoader(workspace.i18n(), type -> {
                 throw new IllegalStateException("unexpected controller " + type);
             });
@@ -210,6 +178,10 @@ class MainWindowLayoutTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fx(() -> column("#haVipTable", "haVipIpColumn").getWidth())).isEqualTo(177);
         assertThat(fx(() -> column("#activitySlot .table-view", "errorColumn").getWidth())).isEqualTo(333);
+        assertThat(fx(() -> ((javafx.scene.control.SplitPane) stage.getScene().lookup("#mainSplit"))
+                .getDividerPositions()[0])).isCloseTo(0.31, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(fx(() -> ((javafx.scene.control.SplitPane) stage.getScene().lookup("#detailSplit"))
+                .getDividerPositions()[0])).isCloseTo(0.47, org.assertj.core.data.Offset.offset(0.01));
     }
 
     private javafx.scene.control.TableColumn<?, ?> column(String table, String id) {

@@ -479,6 +479,24 @@ public final class ExplorerView {
         return List.of(haVipTable, instanceTable, eniTable);
     }
 
+    /** @return the positions (0..1) of the dividers beside the tree and above the HaVip detail, by name */
+    public java.util.Map<String, Double> dividers() {
+        return java.util.Map.of("explorer", mainSplit.getDividerPositions()[0],
+                "detail", detailSplit.getDividerPositions()[0]);
+    }
+
+    /** @param positions positions saved from {@link #dividers()}; missing or out of 0..1 ones are ignored */
+    public void restoreDividers(java.util.Map<String, Double> positions) {
+        restore(mainSplit, positions.get("explorer"));
+        restore(detailSplit, positions.get("detail"));
+    }
+
+    private static void restore(SplitPane split, Double position) {
+        if (position != null && position > 0 && position < 1) {
+            split.setDividerPositions(position);
+        }
+    }
+
     /** @return the root node, for the main window's work area */
     public Parent root() {
         return root;

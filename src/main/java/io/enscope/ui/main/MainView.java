@@ -86,6 +86,9 @@ public final class MainView {
     @FXML private SplitPane verticalSplit;
     @FXML private StackPane workArea;
     @FXML private TitledPane activitiesPane;
+    private double savedDivider = -1;
+    private double activitiesHeight = -1;
+    private boolean draggingDivider;
     @FXML private StackPane activitySlot;
     @FXML private HBox statusBar;
     @FXML private Label statusText;
@@ -170,6 +173,7 @@ public final class MainView {
         activitiesItem.selectedProperty().bindBidirectional(viewModel.activitiesExpandedProperty());
         activitiesPane.expandedProperty().bindBidirectional(viewModel.activitiesExpandedProperty());
         activitiesPane.setGraphic(AppIcon.HISTORY.graphic());
+        keepActivitiesHeightOnResize();
 
         statusText.textProperty().bind(viewModel.statusProperty());
         staleText.textProperty().bind(viewModel.staleProperty());
@@ -222,8 +226,39 @@ public final class MainView {
     /** @param position a position saved from {@link #activitiesDivider()}; ignored when out of 0..1 */
     public void restoreActivitiesDivider(double position) {
         if (position > 0 && position < 1) {
-            verticalSplit.setDividerPositions(position);
+            savedDivider = position;
+            keepActivitiesHeight();
         }
+    }
+
+    /**
+     * The Activities pane keeps its height when the window is resized: the height app.css gives it,
+     * or the one it was given by dragging the divider (or at the last start). A split pane's ratio
+     * would give it too few rows on a small screen and too many on a big one. The split pane
+     * still keeps every pane at least at its minimum height.
+     */
+    private void keepActivitiesHeightOnResize() {
+        verticalSplit.heightProperty().addListener(o -> keepActivitiesHeight());
+        SplitPane.Divider divider = verticalSplit.getDividers().get(0);
+        divider.positionProperty().addListener(o -> {
+            if (draggingDivider && verticalSplit.getHeight() > 0) {
+                activitiesHeight = (1 - divider.getPosition()) * verticalSplit.getHeight();
+            }
+        });
+        verticalSplit.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e ->
+                draggingDivider = e.getTarget() instanceof Node n && n.getStyleClass().contains("split-pane-divider"));
+        verticalSplit.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> draggingDivider = false);
+    }
+
+    private void keepActivitiesHeight() {
+        double total = verticalSplit.getHeight();
+        if (total <= 0) {
+            return;
+        }
+        if (activitiesHeight < 0) {
+            activitiesHeight = savedDivider > 0 ? (1 - savedDivider) * total : activitiesPane.prefHeight(-1);
+        }
+        verticalSplit.setDividerPositions(Math.max(0, Math.min(1, 1 - activitiesHeight / total)));
     }
 
     /** Puts the activities view in the bottom pane. */

@@ -28,24 +28,32 @@ import java.util.TreeMap;
  * @param maximized whether it was maximized
  * @param divider   the activities divider's position (0..1), or a negative value when not known
  * @param columns   the widths of the explorer's and the Activities' table columns, by column ID
+ * @param dividers  the positions (0..1) of the explorer's dividers, by name
  */
 public record WindowState(double x, double y, double width, double height, boolean maximized, double divider,
-        Map<String, Double> columns) {
+        Map<String, Double> columns, Map<String, Double> dividers) {
     private static final Logger LOG = LoggerFactory.getLogger(WindowState.class);
     private static final String COLUMN = "column.";
+    private static final String DIVIDER = "divider.";
 
     public WindowState {
         columns = Map.copyOf(columns);
+        dividers = Map.copyOf(dividers);
     }
 
-    /** A state without column widths. */
+    /** A state without column widths or explorer dividers. */
     public WindowState(double x, double y, double width, double height, boolean maximized, double divider) {
-        this(x, y, width, height, maximized, divider, Map.of());
+        this(x, y, width, height, maximized, divider, Map.of(), Map.of());
     }
 
     /** @return this state with the given column widths */
     public WindowState withColumns(Map<String, Double> widths) {
-        return new WindowState(x, y, width, height, maximized, divider, widths);
+        return new WindowState(x, y, width, height, maximized, divider, widths, dividers);
+    }
+
+    /** @return this state with the given explorer divider positions */
+    public WindowState withDividers(Map<String, Double> positions) {
+        return new WindowState(x, y, width, height, maximized, divider, columns, positions);
     }
 
     /** The size the window opens at when the screen has room for it and nothing was saved. */
@@ -102,7 +110,8 @@ public record WindowState(double x, double y, double width, double height, boole
             p.load(in);
             WindowState state = new WindowState(number(p, "x"), number(p, "y"), number(p, "width"),
                     number(p, "height"), Boolean.parseBoolean(p.getProperty("maximized")),
-                    p.getProperty("divider") == null ? -1 : number(p, "divider"), columns(p));
+                    p.getProperty("divider") == null ? -1 : number(p, "divider"), numbers(p, COLUMN),
+                    numbers(p, DIVIDER));
             return state.width() > 0 && state.height() > 0 ? state : null;
         } catch (IOException | IllegalArgumentException e) {
             LOG.warn("ignoring the window state in {}: {}", file, e.toString());
@@ -110,22 +119,22 @@ public record WindowState(double x, double y, double width, double height, boole
         }
     }
 
-    /** @return the positive column widths saved; a bad one is left out, not the whole state */
-    private static Map<String, Double> columns(Properties p) {
-        Map<String, Double> widths = new TreeMap<>();
+    /** @return the positive numbers saved under the prefix, by the rest of their key; a bad one is left out */
+    private static Map<String, Double> numbers(Properties p, String prefix) {
+        Map<String, Double> values = new TreeMap<>();
         for (String key : p.stringPropertyNames()) {
-            if (key.startsWith(COLUMN) && key.length() > COLUMN.length()) {
+            if (key.startsWith(prefix) && key.length() > prefix.length()) {
                 try {
-                    double w = number(p, key);
-                    if (w > 0) {
-                        widths.put(key.substring(COLUMN.length()), w);
+                    double v = number(p, key);
+                    if (v > 0) {
+                        values.put(key.substring(prefix.length()), v);
                     }
                 } catch (IllegalArgumentException e) {
-                    LOG.debug("ignoring the column width {}: {}", key, e.toString());
+                    LOG.debug("ignoring the saved value {}: {}", key, e.toString());
                 }
             }
         }
-        return widths;
+        return values;
     }
 
     private static double number(Properties p, String key) {
@@ -158,6 +167,7 @@ public record WindowState(double x, double y, double width, double height, boole
             p.setProperty("divider", Double.toString(divider));
         }
         columns.forEach((id, w) -> p.setProperty(COLUMN + id, Double.toString(w)));
+        dividers.forEach((name, position) -> p.setProperty(DIVIDER + name, Double.toString(position)));
         StringWriter text = new StringWriter();
         p.store(text, null);
         AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8));

@@ -68,7 +68,9 @@ class WindowStateTest {
         Path file = dir.resolve("window.properties");
         assertThat(WindowState.load(file)).as("never saved").isNull();
 
-        WindowState state = new WindowState(40, 30, 1100, 760, true, 0.64);
+        WindowState state = new WindowState(40, 30, 1100, 760, true, 0.64)
+                .withColumns(java.util.Map.of("haVipIdColumn", 180.0))
+                .withDividers(java.util.Map.of("explorer", 0.3, "detail", 0.61));
         state.save(file);
 
         assertThat(WindowState.load(file)).isEqualTo(state);
