@@ -1,6 +1,9 @@
 package io.enscope;
 
+import io.enscope.emulator.scenario.DemoScenario;
+import io.enscope.emulator.scenario.Scenario;
 import io.enscope.ens.credentials.CredentialChain;
+import io.enscope.ens.model.Region;
 import io.enscope.ui.connect.ConnectionRow;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -46,21 +49,25 @@ class ConnectionSwitchJourneyTest {
     private final FxRobot robot = new FxRobot();
     private Application app;
     private Sandbox standalone;
+    /** A second cloud that has one region only, for the profile beta. */
+    private Sandbox oneRegion;
+    private String oneRegionId;
 
     @BeforeEach
     void start() throws Exception {
         standalone = Sandbox.start();
-        String id = standalone.adminAccount().accessKeyId();
-        String secret = standalone.adminAccount().accessKeySecret();
+        Scenario demo = DemoScenario.create();
+        oneRegionId = demo.regions().get(demo.regions().size() - 1).ensRegionId();
+        oneRegion = Sandbox.start(onlyRegion(demo, oneRegionId));
         Files.createDirectories(home.resolve(".aliyun"));
         Files.writeString(home.resolve(".aliyun").resolve("config.json"), """
                 {"current":"alpha","profiles":[
                 {"name":"alpha","mode":"AK","access_key_id":"%1$s","access_key_secret":"%2$s","region_id":"cn-hangzhou"},
-                {"name":"beta","mode":"AK","access_key_id":"%1$s","access_key_secret":"%2$s","region_id":"cn-hangzhou"}
-                ]}""".formatted(id, secret));
+                {"name":"beta","mode":"AK","access_key_id":"%3$s","access_key_secret":"%4$s","region_id":"cn-hangzhou"}
+                ]}""".formatted(standalone.adminAccount().accessKeyId(), standalone.adminAccount().accessKeySecret(),
+                oneRegion.adminAccount().accessKeyId(), oneRegion.adminAccount().accessKeySecret()));
         App.credentials = () -> new CredentialChain(Map.of(), home);
         System.setProperty(AppDirectories.OVERRIDE_PROPERTY, dataDir.toString());
-        System.setProperty("enscope.endpoint", standalone.endpoint());
         System.setProperty("enscope.endpoint.insecure", "true");
         FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(App.class);
@@ -75,26 +82,70 @@ class ConnectionSwitchJourneyTest {
         System.clearProperty("enscope.endpoint");
         System.clearProperty("enscope.endpoint.insecure");
         standalone.close();
+        oneRegion.close();
     }
 
     @Test
-    void switchingInEveryDirectionRaisesNoErrorAndShowsWhichCloud() {
-        String emulator = standalone.endpoint();
-        connectTo("alpha");
-        awaitLoaded("alpha \u00b7 " + emulator + " \u00b7 plain HTTP, not encrypted");
-        connectTo(null);
+    void switchingInEveryDirectionRaisesNoErrorAndShowsWhichCloudAndItsRegions() {
+        List<String> demoRegions = DemoScenario.create().regions().stream().map(Scenario.RegionRec::ensRegionId)
+                .toList();
+        assertThat(demoRegions).hasSizeGreaterThan(1);
+        assertRegions(demoRegions);
+        connectTo("alpha", standalone);
+        awaitLoaded("alpha \u00b7 " + standalone.endpoint() + " \u00b7 plain HTTP, not encrypted");
+        assertRegions(demoRegions);
+        connectTo(null, null);
         awaitLoaded("Sandbox \u00b7 ");
-        connectTo("beta");
-        awaitLoaded("beta \u00b7 " + emulator + " \u00b7 plain HTTP, not encrypted");
-        connectTo("alpha");
-        awaitLoaded("alpha \u00b7 " + emulator);
-        connectTo(null);
+        assertRegions(demoRegions);
+        connectTo("beta", oneRegion);
+        awaitLoaded("beta \u00b7 " + oneRegion.endpoint() + " \u00b7 plain HTTP, not encrypted");
+        assertRegions(List.of(oneRegionId));
+        connectTo("alpha", standalone);
+        awaitLoaded("alpha \u00b7 " + standalone.endpoint());
+        assertRegions(demoRegions);
+        connectTo("beta", oneRegion);
+        awaitLoaded("beta \u00b7 " + oneRegion.endpoint());
+        assertRegions(List.of(oneRegionId));
+        connectTo(null, null);
         awaitLoaded("Sandbox \u00b7 ");
+        assertRegions(demoRegions);
     }
 
-    /** File > Connect…, picks the profile (null: the sandbox) and connects. */
+    /** The region picker lists the regions of the cloud connected to, and checks regions among them. */
     @SuppressWarnings("unchecked")
-    private void connectTo(String profile) {
+    private void assertRegions(List<String> expected) {
+        await().atMost(UI_TIMEOUT).untilAsserted(() -> {
+            org.controlsfx.control.CheckComboBox<Region> picker = robot.lookup("#regionPicker")
+                    .queryAs(org.controlsfx.control.CheckComboBox.class);
+            List<String> listed = WaitForAsyncUtils.asyncFx(() -> picker.getItems().stream().map(Region::id).toList())
+                    .get();
+            List<String> checked = WaitForAsyncUtils.asyncFx(() -> picker.getCheckModel().getCheckedItems().stream()
+                    .map(Region::id).toList()).get();
+            assertThat(listed).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(checked).isNotEmpty().isSubsetOf(expected);
+        });
+    }
+
+    /** The demo scenario cut down to one region. */
+    private static Scenario onlyRegion(Scenario demo, String regionId) {
+        return new Scenario(
+                demo.regions().stream().filter(r -> r.ensRegionId().equals(regionId)).toList(),
+                demo.networks().stream().filter(n -> n.ensRegionId().equals(regionId)).toList(),
+                demo.vSwitches().stream().filter(v -> v.ensRegionId().equals(regionId)).toList(),
+                demo.instances().stream().filter(i -> i.ensRegionId().equals(regionId)).toList(),
+                demo.networkInterfaces().stream().filter(e -> e.ensRegionId().equals(regionId)).toList(),
+                demo.haVips().stream().filter(h -> h.ensRegionId().equals(regionId)).toList());
+    }
+
+    /**
+     * File > Connect…, picks the profile (null: the sandbox) and connects; a profile reaches the
+     * given emulator, as the endpoint is read when a connection opens.
+     */
+    @SuppressWarnings("unchecked")
+    private void connectTo(String profile, Sandbox cloud) {
+        if (cloud != null) {
+            System.setProperty("enscope.endpoint", cloud.endpoint());
+        }
         MenuBar bar = robot.from(mainStage().orElseThrow().getScene().getRoot()).lookup(".menu-bar")
                 .queryAs(MenuBar.class);
         MenuItem connect = bar.getMenus().get(0).getItems().get(0);
