@@ -68,6 +68,34 @@ class LanguageSwitchTest {
         });
     }
 
+    @Test
+    void chineseChosenInSettingsAppliesAtOnce() throws Exception {
+        System.setProperty(AppDirectories.OVERRIDE_PROPERTY, dataDir.toString());
+        FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(App.class);
+        await().atMost(UI_TIMEOUT).until(() -> fx(() -> text("#statusText")).contains("HaVips"));
+
+        // the dialog runs a nested event loop: opened later, not waited for
+        javafx.application.Platform.runLater(() -> menuItem("_Settings\u2026").fire());
+        await().atMost(UI_TIMEOUT).until(() -> robot.lookup("#languageChoice").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<io.enscope.ui.settings.Language> choice =
+                robot.lookup("#languageChoice").queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(fx(() -> robot.lookup("#restartNote").queryAs(Labeled.class).getText()))
+                .as("what the dialog promises").contains("at once");
+        robot.interact(() -> choice.getSelectionModel().select(io.enscope.ui.settings.Language.SIMPLIFIED_CHINESE));
+        robot.clickOn("#saveButton");
+
+        await().atMost(UI_TIMEOUT).untilAsserted(() -> {
+            assertThat(robot.lookup("#languageChoice").tryQuery()).as("the dialog closed").isEmpty();
+            assertThat(fx(() -> mainStage().getTitle())).contains("沙箱");
+            assertThat(fx(() -> text("#connectionLabel"))).startsWith("沙箱");
+            assertThat(fx(() -> text("#statusText"))).contains("个高可用虚拟 IP");
+            assertThat(fx(() -> ((MenuBar) mainStage().getScene().lookup(".menu-bar")).getMenus().get(0).getText()))
+                    .doesNotContainPattern("[A-Za-z]{3,}");
+        });
+    }
+
     private static String text(String query) {
         return ((Labeled) mainStage().getScene().lookup(query)).getText();
     }

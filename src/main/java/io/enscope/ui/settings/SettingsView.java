@@ -105,7 +105,7 @@ public final class SettingsView {
     private void initialize() {
         bindChoice(languageChoice, viewModel.languages(), viewModel.languageProperty(), viewModel::languageName);
         bindChoice(themeChoice, viewModel.themes(), viewModel.themeProperty(), viewModel::themeName);
-        restartNote.visibleProperty().bind(viewModel.restartRequiredProperty());
+        restartNote.visibleProperty().bind(viewModel.languageChangesProperty());
         restartNote.managedProperty().bind(restartNote.visibleProperty());
         bindNumber(pollInitialField, pollInitialError, viewModel.pollInitialMillis());
         bindNumber(pollMaxField, pollMaxError, viewModel.pollMaxMillis());

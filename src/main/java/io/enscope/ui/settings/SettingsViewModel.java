@@ -39,8 +39,8 @@ import java.util.regex.Pattern;
  * publishes the new settings in {@link #savedProperty()}, for the caller to apply.
  *
  * <p>What takes effect when is the caller's business, and the dialog tells the user: the theme
- * at once (the caller calls {@code Theme.apply()}), the language at the next start
- * ({@link #restartRequiredProperty()}), the numbers for jobs and loads started afterwards.
+ * and the language at once (the caller applies them; {@link #languageChangesProperty()} shows the
+ * note that says so), the numbers for jobs and loads started afterwards.
  * The remembered connection and regions pass through unchanged. All methods run on the UI thread.
  */
 public final class SettingsViewModel {
@@ -102,7 +102,7 @@ public final class SettingsViewModel {
     private final ReadOnlyStringWrapper proxyExclusionsError =
             new ReadOnlyStringWrapper(this, "proxyExclusionsError", "");
     private final BooleanBinding manualProxy;
-    private final ReadOnlyBooleanWrapper restartRequired = new ReadOnlyBooleanWrapper(this, "restartRequired");
+    private final ReadOnlyBooleanWrapper languageChanges = new ReadOnlyBooleanWrapper(this, "languageChanges");
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving");
     private final ReadOnlyStringWrapper saveError = new ReadOnlyStringWrapper(this, "saveError", "");
     private final ReadOnlyObjectWrapper<Settings> saved = new ReadOnlyObjectWrapper<>(this, "saved");
@@ -160,8 +160,8 @@ public final class SettingsViewModel {
         proxyHost.addListener(revalidate);
         proxyExclusions.addListener(revalidate);
         proxyMode.addListener((obs, old, mode) -> validate());
-        language.addListener((obs, old, chosen) -> restartRequired.set(chosen != null && chosen != runningLanguage));
-        restartRequired.set(language.get() != runningLanguage);
+        language.addListener((obs, old, chosen) -> languageChanges.set(chosen != null && chosen != runningLanguage));
+        languageChanges.set(language.get() != runningLanguage);
         validate();
 
         canSave = Bindings.createBooleanBinding(
@@ -460,13 +460,13 @@ public final class SettingsViewModel {
         return proxyExclusionsError.getReadOnlyProperty();
     }
 
-    /** @return whether the chosen language differs from the one shown now, which takes a restart */
-    public ReadOnlyBooleanProperty restartRequiredProperty() {
-        return restartRequired.getReadOnlyProperty();
+    /** @return whether the chosen language differs from the one shown now: saving switches to it at once */
+    public ReadOnlyBooleanProperty languageChangesProperty() {
+        return languageChanges.getReadOnlyProperty();
     }
 
-    public boolean isRestartRequired() {
-        return restartRequired.get();
+    public boolean languageChanges() {
+        return languageChanges.get();
     }
 
     /** @return whether the settings are being written */

@@ -54,7 +54,7 @@ class SettingsViewModelTest {
         assertThat(vm.languages()).extracting(vm::languageName).containsExactly("English", "简体中文");
         assertThat(vm.themes()).extracting(vm::themeName).containsExactly("Light", "Dark");
         assertThat(vm.canSaveProperty().get()).isTrue();
-        assertThat(vm.isRestartRequired()).isFalse();
+        assertThat(vm.languageChanges()).isFalse();
     }
 
     @Test
@@ -162,13 +162,13 @@ class SettingsViewModelTest {
     }
 
     @Test
-    void choosingAnotherLanguageTakesARestart() {
+    void choosingAnotherLanguageShowsTheNoteThatItAppliesAtOnce() {
         SettingsViewModel vm = viewModel(sample(), store());
 
         vm.languageProperty().set(Language.SIMPLIFIED_CHINESE);
-        assertThat(vm.isRestartRequired()).isTrue();
+        assertThat(vm.languageChanges()).isTrue();
         vm.languageProperty().set(Language.ENGLISH);
-        assertThat(vm.isRestartRequired()).isFalse();
+        assertThat(vm.languageChanges()).isFalse();
     }
 
     @Test
