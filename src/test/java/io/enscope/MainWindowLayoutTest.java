@@ -80,6 +80,7 @@ class MainWindowLayoutTest {
             });
             loader.load(MainView.class, mainView);
             toasts = new Toasts();
+            toasts.keepBelow(() -> mainView.root().lookup("#activitySlot .activity-toolbar"));
             Scene scene = new Scene(new StackPane(mainView.root(), toasts.layer()), width, height);
             Theme.style(scene);
             stage = new Stage();
@@ -115,8 +116,13 @@ class MainWindowLayoutTest {
             List<Bounds> shown = toasts.layer().getChildren().stream().map(n -> n.localToScene(n.getLayoutBounds()))
                     .toList();
             List<String> hits = new ArrayList<>();
-            for (Node control : mainView.root().lookupAll(
-                    ".button, .toggle-button, .scroll-bar, .text-field, .combo-box-base, .check-combo-box, .tab")) {
+            List<Node> controls = new ArrayList<>();
+            // one selector at a time: Node.lookupAll takes no selector groups
+            for (String selector : List.of(".button", ".toggle-button", ".scroll-bar", ".text-field",
+                    ".combo-box-base", ".check-combo-box", ".tab")) {
+                controls.addAll(mainView.root().lookupAll(selector));
+            }
+            for (Node control : controls) {
                 Bounds bounds = control.localToScene(control.getLayoutBounds());
                 if (showing(control) && bounds.getWidth() > 0 && shown.stream().anyMatch(bounds::intersects)) {
                     hits.add(control.getTypeSelector() + "#" + control.getId() + " " + bounds);

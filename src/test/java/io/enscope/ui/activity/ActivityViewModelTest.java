@@ -144,7 +144,7 @@ class ActivityViewModelTest {
         assertThat(row.getTone()).isEqualTo(Tone.DANGER);
         await().atMost(PATIENCE).until(() -> !dialogs.notifications.isEmpty());
         assertThat(dialogs.notifications).containsExactly(new RecordingDialogs.Notification("Binding failed",
-                "Binding " + WEB.haVipId() + " to " + WEB.targetId() + " failed: " + message + " (SystemError)",
+                WEB.haVipId() + " \u2192 " + WEB.targetId() + " (SystemError): " + message,
                 Tone.DANGER));
         assertThat(viewModel.getSummary()).isEqualTo("1 failed");
         assertThat(viewModel.getFailedCount()).isEqualTo(1);
@@ -178,7 +178,7 @@ class ActivityViewModelTest {
         assertThat(row.getKindText()).isEqualTo("绑定");
         await().atMost(PATIENCE).until(() -> !dialogs.notifications.isEmpty());
         assertThat(dialogs.notifications).containsExactly(new RecordingDialogs.Notification("绑定失败",
-                "将 " + WEB.haVipId() + " 绑定到 " + WEB.targetId() + " 失败：" + message + "（SystemError）",
+                WEB.haVipId() + " \u2192 " + WEB.targetId() + "（SystemError）：" + message,
                 Tone.DANGER));
         assertThat(viewModel.getSummary()).isEqualTo("1 个失败");
         assertThat(viewModel.getTitle()).isEqualTo("活动（1 个失败）");
