@@ -45,9 +45,11 @@ public final class ScreenshotTour {
     public static void main(String[] args) throws Exception {
         Path out = Paths.get(args.length > 0 ? args[0] : "docs/screenshots");
         String theme = args.length > 1 ? args[1] : "LIGHT";
+        String language = args.length > 2 ? args[2] : "en";
+        String suffix = theme.toLowerCase() + (language.equals("en") ? "" : "-" + language);
         Files.createDirectories(out);
         Path data = Files.createTempDirectory("enscope-shots");
-        Files.writeString(data.resolve("settings.json"), "{\"theme\":\"" + theme + "\",\"language\":\"en\"}");
+        Files.writeString(data.resolve("settings.json"), "{\"theme\":\"" + theme + "\",\"language\":\"" + language + "\"}");
         System.setProperty(AppDirectories.OVERRIDE_PROPERTY, data.toString());
         System.setProperty("enscope.sandbox.delay", "fixed:600000");
         FxToolkit.registerPrimaryStage();
@@ -90,7 +92,7 @@ public final class ScreenshotTour {
         TableView<?> activities = (TableView<?>) waitFor(() -> find(main.getScene().getRoot(), "#activitySlot #table"));
         waitFor(() -> activities.getItems().size() >= 3 ? Optional.of(true) : Optional.<Boolean>empty());
         settle();
-        shoot(out.resolve("main-" + theme.toLowerCase() + ".png"));
+        shoot(out.resolve("main-" + suffix + ".png"));
 
         onFx(() -> {
             ((Button) find(main.getScene().getRoot(), "#bindButton").orElseThrow()).fire();
@@ -106,7 +108,7 @@ public final class ScreenshotTour {
             return Optional.of(true);
         });
         settle();
-        shoot(out.resolve("bind-" + theme.toLowerCase() + ".png"));
+        shoot(out.resolve("bind-" + suffix + ".png"));
         Platform.exit();
         System.exit(0);
     }
