@@ -166,7 +166,9 @@ public final class Pacer {
                     waitNanos = (long) Math.ceil((needed - bucket.tokens) / bucket.rate * 1e9);
                 }
             }
-            sleeper.sleep(Duration.ofNanos(Math.max(waitNanos, 1_000)));
+            // Whole milliseconds, rounded up: the system sleeper sleeps whole milliseconds, and a
+            // wait rounded down to none would spin on the bucket's lock, taking the CPU the calls need.
+            sleeper.sleep(Duration.ofMillis(Math.max(1, (waitNanos + 999_999) / 1_000_000)));
         }
     }
 

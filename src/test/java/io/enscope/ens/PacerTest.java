@@ -213,4 +213,26 @@ class PacerTest {
         assertThat(pacer.windowLimit()).isEqualTo(3);
         assertThat(callsInOneSecond(pacer, EnsOperation.DESCRIBE_INSTANCES)).isBetween(350, 400);
     }
+
+    @Test
+    void aWaitIsAWholeNumberOfMillisecondsSoTheSystemSleeperNeverSpins() throws InterruptedException {
+        Pacer pacer = pacer(PacingSettings.documented());
+        int calls = 0;
+        for (int i = 0; i < 200; i++) {
+            inBackground(pacer, EnsOperation.DESCRIBE_NETWORK_INTERFACES);
+            pacer.acquire(EnsOperation.DESCRIBE_INSTANCES);
+            calls++;
+        }
+        assertThat(calls).isEqualTo(200);
+        assertThat(waits).isNotEmpty().allSatisfy(wait -> {
+            assertThat(wait.toMillis()).isPositive();
+            assertThat(wait.toNanos() % 1_000_000).isZero();
+        });
+        Pacer fresh = pacer(PacingSettings.documented());
+        long start = now;
+        for (int i = 0; i < 181; i++) {
+            inBackground(fresh, EnsOperation.DESCRIBE_NETWORK_INTERFACES);
+        }
+        assertThat((now - start) / 1e9).as("the rate holds despite the rounding").isBetween(9.5, 10.5);
+    }
 }
