@@ -149,26 +149,26 @@ public final class SettingsView {
     private void bindRateLimits() {
         int rowIndex = 0;
         for (RateLimitRow row : viewModel.rateLimits()) {
-            TextField field = new TextField();
-            field.setId("rateLimit-" + row.action());
-            field.setPrefColumnCount(8);
-            field.setAccessibleText(MessageFormat.format(resources.getString("settings.rateLimits.field"),
-                    row.action()));
-            Label error = new Label();
-            error.setWrapText(true);
-            error.getStyleClass().add("inline-error");
-            bindNumber(field, error, row.field());
-            Label name = new Label(row.action());
-            name.setLabelFor(field);
-            Label unit = new Label(resources.getString("settings.rateLimits.unit") + " \u00b7 "
-                    + MessageFormat.format(resources.getString("settings.rateLimits.documented"), row.documented()));
-            unit.getStyleClass().add("text-muted");
-            rateLimitsGrid.add(name, 0, rowIndex);
-            rateLimitsGrid.add(new VBox(2, field, error), 1, rowIndex);
-            rateLimitsGrid.add(unit, 2, rowIndex);
-            rowIndex++;
+            addRateLimit(row, rowIndex++);
         }
         rateLimitsDocumentedButton.setOnAction(e -> viewModel.useDocumentedRateLimits());
+    }
+
+    private void addRateLimit(RateLimitRow row, int rowIndex) {
+        TextField field = new TextField();
+        field.setId("rateLimit-" + row.action());
+        field.setPrefColumnCount(8);
+        field.setAccessibleText(MessageFormat.format(resources.getString("settings.rateLimits.field"), row.action()));
+        Label error = new Label();
+        error.setWrapText(true);
+        error.getStyleClass().add("inline-error");
+        bindNumber(field, error, row.field());
+        Label name = new Label(row.action());
+        name.setLabelFor(field);
+        Label unit = new Label(resources.getString("settings.rateLimits.unit") + " \u00b7 "
+                + MessageFormat.format(resources.getString("settings.rateLimits.documented"), row.documented()));
+        unit.getStyleClass().add("text-muted");
+        rateLimitsGrid.addRow(rowIndex, name, new VBox(2, field, error), unit);
     }
 
     private static void bindText(TextField field, Label error, Property<String> text,
