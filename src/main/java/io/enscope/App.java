@@ -11,6 +11,7 @@ import io.enscope.ens.EnsApi;
 import io.enscope.ens.EnsClientConfig;
 import io.enscope.ens.EnsCredentials;
 import io.enscope.ens.EnsCredentialsProvider;
+import io.enscope.ens.PacingSettings;
 import io.enscope.ens.ProxySettings;
 import io.enscope.ens.Redactor;
 import io.enscope.ens.SdkEnsApi;
@@ -290,7 +291,7 @@ public final class App extends Application {
         ConnectionTarget target;
         if (choice.isSandbox()) {
             Sandbox box = sandbox.get();
-            api = sandboxApi(box);
+            api = sandboxApi(box, s.pacing(s.parallelism()));
             label = i18n.get("main.connection.sandbox");
             control = Optional.of(box);
             target = ConnectionTarget.sandbox(box.endpoint());
@@ -326,8 +327,8 @@ public final class App extends Application {
         return new Session(workspace, api, jobs, activity);
     }
 
-    private static EnsApi sandboxApi(Sandbox box) {
-        return new SdkEnsApi(EnsClientConfig.local(box.endpoint()), EnsCredentialsProvider.of(
+    private static EnsApi sandboxApi(Sandbox box, PacingSettings pacing) {
+        return new SdkEnsApi(EnsClientConfig.local(box.endpoint()).withPacing(pacing), EnsCredentialsProvider.of(
                 EnsCredentials.of(box.adminAccount().accessKeyId(), box.adminAccount().accessKeySecret())));
     }
 
@@ -348,9 +349,11 @@ public final class App extends Application {
     private ProfileConnectionFactory profileConnections() {
         // ENS and STS take the proxy of the settings in effect when the connection opens.
         ProxySettings proxy = settings.proxy();
-        return new ProfileConnectionFactory(credentials.get(), cloudConfig().withProxy(proxy),
+        PacingSettings pacing = settings.pacing(settings.parallelism());
+        return new ProfileConnectionFactory(credentials.get(), cloudConfig().withProxy(proxy).withPacing(pacing),
                 new SdkStsClient(Optional.empty(), ProtocolType.HTTPS, java.time.Duration.ofSeconds(5),
-                        java.time.Duration.ofSeconds(10), proxy), Clock.systemUTC(), () -> sandboxApi(sandbox.get()));
+                        java.time.Duration.ofSeconds(10), proxy), Clock.systemUTC(),
+                () -> sandboxApi(sandbox.get(), pacing));
     }
 
     private static String activityKey(ConnectionChoice choice) {
@@ -445,6 +448,11 @@ public final class App extends Application {
             new ViewLoader(i18n, type -> view).load(SettingsView.class, view);
             view.showAndWait(stage).ifPresent(saved -> {
                 settings = saved;
+                // Raised rate limits count from the next call, without reconnecting.
+                Session current = session;
+                if (current != null && current.api() instanceof SdkEnsApi sdk) {
+                    sdk.repace(saved.pacing(saved.parallelism()));
+                }
                 Theme.parse(saved.theme()).apply();
                 mainView.selectTheme(Theme.parse(saved.theme()));
                 // A language chosen here applies at once, as from the View menu.

@@ -263,25 +263,41 @@ public final class SdkEnsApi implements EnsApi, AutoCloseable {
 
     /** One attempt, paced, and its answer told to the pacer. */
     private Transport.RawResponse send(EnsOperation operation, Map<String, String> params) {
+        Pacer.Call call;
         try {
-            pacer.acquire(operation);
+            call = pacer.start(operation);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new EnsException(EnsError.of(ErrorCatalog.INTERRUPTED,
                     operation.action() + " was not sent: interrupted while pacing", null, 0));
         }
-        Transport.RawResponse response = transport.send(operation, params);
+        Transport.RawResponse response;
+        try {
+            response = transport.send(operation, params);
+        } catch (RuntimeException noAnswer) {
+            call.failed();
+            throw noAnswer;
+        }
         if (response.isSuccess()) {
-            pacer.answered(operation);
+            call.answered();
         } else {
             EnsError error = SdkErrors.fromResponse(response, operation);
             if (error.isThrottling()) {
-                pacer.throttled(operation, error.retryAfter());
+                call.throttled(error.retryAfter());
             } else {
-                pacer.answered(operation);
+                call.answered();
             }
         }
         return response;
+    }
+
+    /**
+     * Applies other limits from the next call on, e.g. a raised quota saved in the settings.
+     *
+     * @param pacing the new limits
+     */
+    public void repace(PacingSettings pacing) {
+        pacer.reconfigure(Objects.requireNonNull(pacing, "pacing"));
     }
 
     private static void logWriteFailure(EnsOperation operation, Map<String, String> params, EnsError error) {

@@ -23,12 +23,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +64,7 @@ final class LoadRun {
     private final List<Listing<?>> listings;
     private final int loadNumber;
     private final long startNanos = System.nanoTime();
+    private final AtomicLong taskNumbers = new AtomicLong();
 
     // Guarded by "this".
     private List<Region> regions;
@@ -95,7 +97,7 @@ final class LoadRun {
                 page -> api.describeHaVips(haVipQuery, page));
         this.listings = List.of(networks, vSwitches, instances, networkInterfaces, haVips);
         this.executor = new ThreadPoolExecutor(options.parallelism(), options.parallelism(), 0, TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(), threadFactory(loadNumber));
+                new PriorityBlockingQueue<>(), threadFactory(loadNumber));
         this.progress = new LoadProgress(LoadPhase.SIZING, 0, 0, 0, listings.size() + 1);
     }
 
@@ -122,9 +124,9 @@ final class LoadRun {
         synchronized (this) {
             pagesKnown = 1 + listings.size();
             report();
-            submit(this::fetchRegions);
+            submit(1, this::fetchRegions);
             for (Listing<?> listing : listings) {
-                submit(() -> fetchPage(listing, 1));
+                submit(1, () -> fetchPage(listing, 1));
             }
         }
     }
@@ -150,12 +152,12 @@ final class LoadRun {
         executor.shutdownNow();
     }
 
-    private void submit(Runnable body) {
+    private void submit(int pageNumber, Runnable body) {
         if (stopped) {
             return;
         }
         try {
-            executor.execute(() -> {
+            executor.execute(new PageTask(pageNumber, taskNumbers.incrementAndGet(), () -> {
                 if (stopped) {
                     return;
                 }
@@ -169,7 +171,7 @@ final class LoadRun {
                     // Anything, even an Error, must end the load: a pool thread would swallow it.
                     fail(failure);
                 }
-            });
+            }));
         } catch (RejectedExecutionException rejected) {
             if (!stopped) {
                 fail(rejected);
@@ -258,7 +260,7 @@ final class LoadRun {
         }
         for (int next = listing.scheduled + 1; next <= needed; next++) {
             int number = next;
-            submit(() -> fetchPage(listing, number));
+            submit(number, () -> fetchPage(listing, number));
             pagesKnown++;
             listing.scheduled = number;
         }
@@ -326,6 +328,25 @@ final class LoadRun {
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), indexing.pagesDone(), inventory);
         }
         executor.shutdown();
+    }
+
+    /**
+     * A queued request, taken lowest page number first (then first queued): the listings are paged
+     * side by side, page n of each before page n + 1 of any. First queued, first sent would send
+     * the listings one after another, each at its own operation's rate limit, and keep the workers
+     * waiting on the limit of one operation while the pages of the others wait in the queue.
+     */
+    private record PageTask(int pageNumber, long sequence, Runnable body) implements Runnable, Comparable<PageTask> {
+        @Override
+        public void run() {
+            body.run();
+        }
+
+        @Override
+        public int compareTo(PageTask other) {
+            int byPage = Integer.compare(pageNumber, other.pageNumber);
+            return byPage != 0 ? byPage : Long.compare(sequence, other.sequence);
+        }
     }
 
     /** The pages of one Describe* listing. Mutable state guarded by the run's lock. */

@@ -27,8 +27,9 @@ import java.util.TreeMap;
 /**
  * The {@code large} inventory load against an emulator that throttles as ENS documents it
  * ({@link RateLimits#DOCUMENTED}), with a latency added to every call that reaches an operation:
- * the paced loader (8 workers) versus the same loader without pacing versus sequential paging
- * (paced), each with its throttled calls, next to the lower bound the limits impose.
+ * the paced loader (8 workers; once cold, once warm) versus the same loader without pacing versus
+ * sequential paging (paced), each with its throttled calls, next to the lower bound the limits
+ * impose.
  *
  * <p>A benchmark, not a test: it asserts nothing and prints its figures. Run it from the project
  * directory with:
@@ -72,6 +73,8 @@ public final class RateLimitBenchmark {
                 emulator.faults().add(FaultRule.probability("*", FaultKind.SLOW, 1.0)
                         .withDelay(Duration.ofMillis(latencyMillis)));
             }
+            // The first load of a JVM also loads and compiles the classes: it is shown, not compared.
+            run(emulator, "paced, 8, cold JVM", PacingSettings.documented(), LoadOptions.defaults());
             Map<String, Long> pagesPerOperation = run(emulator, "paced, 8 workers", PacingSettings.documented(),
                     LoadOptions.defaults());
             run(emulator, "unpaced, 8 workers", PacingSettings.off(), LoadOptions.defaults());

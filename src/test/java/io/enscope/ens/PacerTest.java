@@ -2,9 +2,13 @@ package io.enscope.ens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** The client's pacing on a fake clock: waiting moves the clock, nothing sleeps. */
@@ -119,5 +123,116 @@ class PacerTest {
     void raisedLimitsAreHonoured() throws InterruptedException {
         Pacer pacer = pacer(PacingSettings.documented().withLimit(EnsOperation.DESCRIBE_INSTANCES, 400));
         assertThat(callsInOneSecond(pacer, EnsOperation.DESCRIBE_INSTANCES)).isBetween(350, 400);
+    }
+
+    private Pacer.Call startInBackground(Pacer pacer, EnsOperation op) {
+        return Pacer.inBackground(() -> {
+            try {
+                return pacer.start(op);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
+    @Test
+    void theWindowHalvesOncePerRoundOfThrottledCallsAndGrowsByOneCallPerTenAnswers()
+            throws InterruptedException {
+        Pacer pacer = pacer(PacingSettings.documented().withMaxInFlight(8));
+        EnsOperation op = EnsOperation.DESCRIBE_INSTANCES;
+        assertThat(pacer.windowLimit()).isEqualTo(8);
+        List<Pacer.Call> round = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            round.add(startInBackground(pacer, op));
+        }
+        assertThat(pacer.inFlight()).isEqualTo(8);
+        round.get(0).throttled(null);
+        assertThat(pacer.windowLimit()).isEqualTo(4);
+        round.get(1).throttled(null);
+        assertThat(pacer.windowLimit()).as("a call sent before the cut does not cut again").isEqualTo(4);
+        round.subList(2, 8).forEach(Pacer.Call::answered);
+        round.get(2).throttled(null);
+        assertThat(pacer.inFlight()).as("each call leaves once").isZero();
+        startInBackground(pacer, op).throttled(null);
+        assertThat(pacer.windowLimit()).isEqualTo(2);
+        startInBackground(pacer, op).throttled(null);
+        startInBackground(pacer, op).throttled(null);
+        assertThat(pacer.windowLimit()).as("never below one call").isEqualTo(1);
+        for (int i = 0; i < 9; i++) {
+            startInBackground(pacer, op).answered();
+        }
+        assertThat(pacer.windowLimit()).as("nine answers are not yet a step").isEqualTo(1);
+        startInBackground(pacer, op).answered();
+        assertThat(pacer.windowLimit()).isEqualTo(2);
+        for (int i = 0; i < 100; i++) {
+            startInBackground(pacer, op).answered();
+        }
+        assertThat(pacer.windowLimit()).as("never above the ceiling").isEqualTo(8);
+    }
+
+    @Test
+    void aThrottledCallHoldsTheNextOnesForTheServersRetryAfter() throws InterruptedException {
+        Pacer pacer = pacer(PacingSettings.documented());
+        long before = now;
+        startInBackground(pacer, EnsOperation.DESCRIBE_HAVIPS).throttled(Duration.ofSeconds(2));
+        startInBackground(pacer, EnsOperation.DESCRIBE_HAVIPS).answered();
+        assertThat(now - before).isGreaterThanOrEqualTo(2_000_000_000L);
+        assertThat(pacer.windowLimit()).isEqualTo(PacingSettings.DEFAULT_MAX_IN_FLIGHT / 2);
+    }
+
+    @Test
+    void aFullWindowHoldsTheLoadsNextPageButNotAPoll() throws Exception {
+        Pacer pacer = pacer(PacingSettings.documented().withMaxInFlight(1));
+        EnsOperation op = EnsOperation.DESCRIBE_INSTANCES;
+        Pacer.Call page = startInBackground(pacer, op);
+        Pacer.Call poll = pacer.start(op);
+        assertThat(pacer.inFlight()).as("the poll passed the full window").isEqualTo(2);
+        AtomicReference<Thread> waiter = new AtomicReference<>();
+        CompletableFuture<Pacer.Call> nextPage = CompletableFuture.supplyAsync(() -> {
+            waiter.set(Thread.currentThread());
+            return startInBackground(pacer, op);
+        });
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> waiter.get() != null && waiter.get().getState() == Thread.State.WAITING);
+        assertThat(nextPage).isNotDone();
+        poll.answered();
+        assertThat(nextPage).as("one page and the poll were in flight").isNotDone();
+        page.answered();
+        Pacer.Call next = nextPage.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(pacer.inFlight()).isEqualTo(1);
+        next.answered();
+    }
+
+    @Test
+    void newLimitsApplyToTheNextCall() throws InterruptedException {
+        Pacer pacer = pacer(PacingSettings.documented());
+        pacer.throttled(EnsOperation.DESCRIBE_INSTANCES, null);
+        pacer.reconfigure(PacingSettings.documented().withLimit(EnsOperation.DESCRIBE_INSTANCES, 400)
+                .withMaxInFlight(3));
+        assertThat(pacer.rate(EnsOperation.DESCRIBE_INSTANCES)).isEqualTo(360.0);
+        assertThat(pacer.windowLimit()).isEqualTo(3);
+        assertThat(callsInOneSecond(pacer, EnsOperation.DESCRIBE_INSTANCES)).isBetween(350, 400);
+    }
+
+    @Test
+    void aWaitIsAWholeNumberOfMillisecondsSoTheSystemSleeperNeverSpins() throws InterruptedException {
+        Pacer pacer = pacer(PacingSettings.documented());
+        int calls = 0;
+        for (int i = 0; i < 200; i++) {
+            inBackground(pacer, EnsOperation.DESCRIBE_NETWORK_INTERFACES);
+            pacer.acquire(EnsOperation.DESCRIBE_INSTANCES);
+            calls++;
+        }
+        assertThat(calls).isEqualTo(200);
+        assertThat(waits).isNotEmpty().allSatisfy(wait -> {
+            assertThat(wait.toMillis()).isPositive();
+            assertThat(wait.toNanos() % 1_000_000).isZero();
+        });
+        Pacer fresh = pacer(PacingSettings.documented());
+        long start = now;
+        for (int i = 0; i < 181; i++) {
+            inBackground(fresh, EnsOperation.DESCRIBE_NETWORK_INTERFACES);
+        }
+        assertThat((now - start) / 1e9).as("the rate holds despite the rounding").isBetween(9.5, 10.5);
     }
 }

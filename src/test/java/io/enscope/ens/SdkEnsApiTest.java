@@ -148,6 +148,25 @@ class SdkEnsApiTest {
     }
 
     @Test
+    void everyAttemptIsToldToThePacersWindowAndOneWithoutAnswerFreesItsPlace() {
+        long[] now = {1_000_000_000L};
+        Sleeper clock = d -> now[0] += d.toNanos();
+        Pacer pacer = new Pacer(PacingSettings.documented().withMaxInFlight(8), () -> now[0], clock);
+        SdkEnsApi paced = new SdkEnsApi(transport, RetrySettings.defaults(), clock, () -> 0.5, pacer);
+        transport.answer(400, "{\"Code\":\"Throttling.User\"}", Map.of("x-acs-retry-after", "700"));
+        transport.fail(() -> new EnsException(EnsError.of("SDK.ReadTimeout", "timed out", null, 0)));
+        transport.answer(200, Fixtures.bytes("describe-havips-numbers.json"));
+
+        Page<HaVip> page = Pacer.inBackground(() -> paced.describeHaVips(HaVipQuery.all(), PageRequest.first(50)));
+
+        assertThat(page.items()).hasSize(3);
+        assertThat(transport.calls()).hasSize(3);
+        assertThat(pacer.windowLimit()).as("halved by the throttled answer").isEqualTo(4);
+        assertThat(pacer.inFlight()).as("every attempt left the window").isZero();
+        assertThat(pacer.rate(EnsOperation.DESCRIBE_HAVIPS)).isLessThan(18.0);
+    }
+
+    @Test
     void anUnreadableReadAnswerIsRetriedThenReported() {
         for (int i = 0; i < 4; i++) {
             transport.answer(200, "<html>proxy login</html>");

@@ -100,6 +100,26 @@ class InventoryLoaderTest {
         return Math.max(1, (items + pageSize - 1) / pageSize);
     }
 
+    /**
+     * Each listing has its own rate limit, so the listings must be paged side by side: sent one
+     * listing after another, a load takes the sum of their times instead of the longest one.
+     */
+    @Test
+    void theListingsArePagedSideBySidePageNumberByPageNumber() {
+        List<String> sent = Collections.synchronizedList(new ArrayList<>());
+        api.before((operation, page) -> sent.add(operation.action() + " " + (page == null ? 0 : page.pageNumber())));
+
+        new InventoryLoader(api, LoadOptions.sequential().withPageSize(10)).load(List.of());
+
+        assertThat(DEMO.networkInterfaces()).hasSizeGreaterThan(30);
+        assertThat(DEMO.haVips()).hasSizeGreaterThan(10);
+        assertThat(sent.indexOf("DescribeHaVips 2")).as("%s", sent).isPositive()
+                .isLessThan(sent.indexOf("DescribeNetworkInterfaces 3"));
+        List<Integer> pageNumbers = sent.stream().map(call -> Integer.parseInt(call.substring(call.indexOf(' ') + 1)))
+                .filter(number -> number > 0).toList();
+        assertThat(pageNumbers).as("%s", sent).isSorted();
+    }
+
     @Test
     void everyPageOfEveryListingIsRead() {
         int pageSize = 3;

@@ -13,9 +13,11 @@ import io.enscope.emulator.scenario.Scenario;
 import io.enscope.ens.EnsClientConfig;
 import io.enscope.ens.EnsCredentials;
 import io.enscope.ens.EnsCredentialsProvider;
+import io.enscope.ens.EnsOperation;
 import io.enscope.ens.PacingSettings;
 import io.enscope.ens.SdkEnsApi;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -95,6 +97,34 @@ class InventoryRateLimitTest {
                 }
                 assertThat(throttled(emulator)).as("throttled calls of the unpaced loader").isPositive();
             }
+        }
+    }
+
+    /**
+     * Limits set well above the account's real quota (a raise that was not granted), and three loads
+     * at once: the server throttles, and the client's rate and window come down far enough for
+     * every retried call to pass, so no load fails and the user sees no throttling.
+     */
+    @Test
+    void aBurstOfLoadsAboveTheRealQuotaEndsWithoutAThrottlingReachingTheUser() {
+        Scenario mid = midSize();
+        PacingSettings optimistic = PacingSettings.documented();
+        for (EnsOperation op : EnsOperation.values()) {
+            optimistic = optimistic.withLimit(op, optimistic.limit(op) * 3);
+        }
+        try (EnsEmulator emulator = limited(mid);
+             SdkEnsApi sdk = client(emulator, optimistic)) {
+            InventoryLoader loader = new InventoryLoader(sdk);
+            List<LoadHandle> loads = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                loads.add(loader.start(List.of(), LoadListener.NONE));
+            }
+            for (LoadHandle load : loads) {
+                Inventory inventory = load.join();
+                assertThat(inventory.networkInterfaces()).hasSize(mid.networkInterfaces().size());
+                assertThat(inventory.haVips()).hasSize(mid.haVips().size());
+            }
+            assertThat(throttled(emulator)).as("the server did throttle the client").isPositive();
         }
     }
 }

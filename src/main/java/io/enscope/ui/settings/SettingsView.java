@@ -15,10 +15,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 
+import java.text.MessageFormat;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Function;
@@ -89,6 +92,10 @@ public final class SettingsView {
     @FXML
     private Label proxyExclusionsError;
     @FXML
+    private GridPane rateLimitsGrid;
+    @FXML
+    private Button rateLimitsDocumentedButton;
+    @FXML
     private Label saveErrorLabel;
     @FXML
     private Button defaultsButton;
@@ -115,6 +122,7 @@ public final class SettingsView {
         bindNumber(parallelismField, parallelismError, viewModel.parallelism());
         bindNumber(refreshField, refreshError, viewModel.refreshSeconds());
         bindProxy();
+        bindRateLimits();
         saveErrorLabel.textProperty().bind(viewModel.saveErrorProperty());
         showWhenNotEmpty(saveErrorLabel);
         defaultsButton.setOnAction(e -> viewModel.restoreDefaults());
@@ -135,6 +143,32 @@ public final class SettingsView {
                 proxyExclusionsField}) {
             field.disableProperty().bind(viewModel.manualProxyProperty().not());
         }
+    }
+
+    /** One row per operation: its Action name, the calls per second with their error, the default. */
+    private void bindRateLimits() {
+        int rowIndex = 0;
+        for (RateLimitRow row : viewModel.rateLimits()) {
+            addRateLimit(row, rowIndex++);
+        }
+        rateLimitsDocumentedButton.setOnAction(e -> viewModel.useDocumentedRateLimits());
+    }
+
+    private void addRateLimit(RateLimitRow row, int rowIndex) {
+        TextField field = new TextField();
+        field.setId("rateLimit-" + row.action());
+        field.setPrefColumnCount(8);
+        field.setAccessibleText(MessageFormat.format(resources.getString("settings.rateLimits.field"), row.action()));
+        Label error = new Label();
+        error.setWrapText(true);
+        error.getStyleClass().add("inline-error");
+        bindNumber(field, error, row.field());
+        Label name = new Label(row.action());
+        name.setLabelFor(field);
+        Label unit = new Label(resources.getString("settings.rateLimits.unit") + " \u00b7 "
+                + MessageFormat.format(resources.getString("settings.rateLimits.documented"), row.documented()));
+        unit.getStyleClass().add("text-muted");
+        rateLimitsGrid.addRow(rowIndex, name, new VBox(2, field, error), unit);
     }
 
     private static void bindText(TextField field, Label error, Property<String> text,

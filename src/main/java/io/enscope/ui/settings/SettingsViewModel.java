@@ -1,5 +1,7 @@
 package io.enscope.ui.settings;
 
+import io.enscope.ens.EnsOperation;
+import io.enscope.ens.PacingSettings;
 import io.enscope.ens.ProxySettings;
 import io.enscope.ui.common.I18n;
 import io.enscope.ui.common.TaskRunner;
@@ -24,7 +26,11 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -34,7 +40,8 @@ import java.util.regex.Pattern;
 /**
  * The Settings dialog: language, theme, polling, job timeout, the two advisory limits,
  * inventory parallelism, the periodic refresh and the proxy (system, none, or manual with host,
- * port, optional user and password, and exclusions). Numbers are validated as typed, with the error
+ * port, optional user and password, and exclusions) and the API rate limits of an account whose
+ * quota was raised (calls per second of the operations that matter). Numbers are validated as typed, with the error
  * inline; {@link #save()} writes through the {@link SettingsStore} off the FX thread and then
  * publishes the new settings in {@link #savedProperty()}, for the caller to apply.
  *
@@ -60,6 +67,10 @@ public final class SettingsViewModel {
     public static final int REFRESH_MAX = 3_600;
     public static final int PORT_MIN = 1;
     public static final int PORT_MAX = 65_535;
+    /** The operations whose rate limit the dialog offers: the inventory's listings, polls and binds. */
+    public static final List<EnsOperation> RATE_LIMITED = List.of(EnsOperation.DESCRIBE_INSTANCES,
+            EnsOperation.DESCRIBE_NETWORK_INTERFACES, EnsOperation.DESCRIBE_HAVIPS, EnsOperation.DESCRIBE_VSWITCHES,
+            EnsOperation.DESCRIBE_NETWORKS, EnsOperation.ASSOCIATE_HAVIP, EnsOperation.UNASSOCIATE_HAVIP);
     /** A host name, an IPv4 address or a bracketed IPv6 address; no scheme, path or port. */
     private static final Pattern PROXY_HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+]");
     /** An exclusion: a host or domain with optional leading {@code *.} or {@code .}, optional port or /bits. */
@@ -90,6 +101,7 @@ public final class SettingsViewModel {
     private final NumberField parallelism;
     private final NumberField refreshSeconds;
     private final List<NumberField> numbers;
+    private final List<RateLimitRow> rateLimits;
     private final ObservableList<ProxySettings.Mode> proxyModes =
             FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(ProxySettings.Mode.values()));
     private final ObjectProperty<ProxySettings.Mode> proxyMode = new SimpleObjectProperty<>(this, "proxyMode");
@@ -147,6 +159,7 @@ public final class SettingsViewModel {
         refreshSeconds = new NumberField(current.refreshSeconds());
         numbers = List.of(pollInitialMillis, pollMaxMillis, jobTimeoutSeconds, maxTargetsPerHaVip,
                 maxHaVipsPerTarget, parallelism, refreshSeconds);
+        rateLimits = rateLimitRows(current.rateLimits());
         ProxySettings proxy = current.proxy();
         proxyMode.set(proxy.mode());
         proxyPort = new NumberField(proxy.port());
@@ -156,6 +169,7 @@ public final class SettingsViewModel {
         // One pass over all fields on every edit: the longest poll wait depends on the first one.
         ChangeListener<String> revalidate = (obs, old, text) -> validate();
         numbers.forEach(field -> field.textProperty().addListener(revalidate));
+        rateLimits.forEach(row -> row.field().textProperty().addListener(revalidate));
         proxyPort.textProperty().addListener(revalidate);
         proxyHost.addListener(revalidate);
         proxyExclusions.addListener(revalidate);
@@ -164,14 +178,32 @@ public final class SettingsViewModel {
         languageChanges.set(language.get() != runningLanguage);
         validate();
 
+        List<javafx.beans.Observable> inputs = new ArrayList<>(List.of(pollInitialMillis.validProperty(),
+                pollMaxMillis.validProperty(), jobTimeoutSeconds.validProperty(), maxTargetsPerHaVip.validProperty(),
+                maxHaVipsPerTarget.validProperty(), parallelism.validProperty(), refreshSeconds.validProperty(),
+                saving, language, theme, proxyMode, proxyPort.validProperty(), proxyHostError, proxyExclusionsError));
+        rateLimits.forEach(row -> inputs.add(row.field().validProperty()));
         canSave = Bindings.createBooleanBinding(
                 () -> numbers.stream().allMatch(NumberField::isValid) && !saving.get()
+                        && rateLimits.stream().allMatch(row -> row.field().isValid())
                         && language.get() != null && theme.get() != null && proxyMode.get() != null
                         && proxyPort.isValid() && proxyHostError.get().isEmpty() && proxyExclusionsError.get().isEmpty(),
-                pollInitialMillis.validProperty(), pollMaxMillis.validProperty(), jobTimeoutSeconds.validProperty(),
-                maxTargetsPerHaVip.validProperty(), maxHaVipsPerTarget.validProperty(), parallelism.validProperty(),
-                refreshSeconds.validProperty(), saving, language, theme, proxyMode, proxyPort.validProperty(),
-                proxyHostError, proxyExclusionsError);
+                inputs.toArray(javafx.beans.Observable[]::new));
+    }
+
+    private static List<RateLimitRow> rateLimitRows(Map<String, Integer> raised) {
+        PacingSettings documented = PacingSettings.documented();
+        List<RateLimitRow> rows = new ArrayList<>();
+        for (EnsOperation op : RATE_LIMITED) {
+            int assumed = (int) Math.round(documented.limit(op));
+            rows.add(new RateLimitRow(op.action(), assumed, new NumberField(raised.getOrDefault(op.action(), assumed))));
+        }
+        return List.copyOf(rows);
+    }
+
+    /** Puts every rate limit back to the documented one; nothing is written until {@link #save()}. */
+    public void useDocumentedRateLimits() {
+        rateLimits.forEach(row -> row.field().setValue(row.documented()));
     }
 
     /** Puts every field back to the defaults; nothing is written until {@link #save()}. */
@@ -187,6 +219,7 @@ public final class SettingsViewModel {
         maxHaVipsPerTarget.setValue(defaults.maxHaVipsPerTarget());
         parallelism.setValue(defaults.parallelism());
         refreshSeconds.setValue(defaults.refreshSeconds());
+        useDocumentedRateLimits();
         proxyMode.set(defaults.proxy().mode());
         showProxy(defaults.proxy());
     }
@@ -231,7 +264,24 @@ public final class SettingsViewModel {
         return new Settings(languageCode, theme.get().name(), intOf(pollInitialMillis), intOf(pollMaxMillis),
                 intOf(jobTimeoutSeconds), intOf(maxTargetsPerHaVip), intOf(maxHaVipsPerTarget),
                 intOf(parallelism), intOf(refreshSeconds), original.lastConnection(), original.lastRegions(),
-                toProxySettings());
+                toProxySettings(), toRateLimits());
+    }
+
+    /**
+     * @return the rate limits that differ from the documented ones, by {@code Action} name (kept
+     *         as typed for the operations the dialog does not show)
+     */
+    public Map<String, Integer> toRateLimits() {
+        Map<String, Integer> raised = new TreeMap<>(original.rateLimits());
+        for (RateLimitRow row : rateLimits) {
+            int value = intOf(row.field());
+            if (value == row.documented()) {
+                raised.remove(row.action());
+            } else {
+                raised.put(row.action(), value);
+            }
+        }
+        return raised;
     }
 
     /**
@@ -301,7 +351,29 @@ public final class SettingsViewModel {
         check(maxHaVipsPerTarget, LIMIT_MIN, LIMIT_MAX);
         check(parallelism, PARALLELISM_MIN, PARALLELISM_MAX);
         check(refreshSeconds, REFRESH_MIN, REFRESH_MAX);
+        rateLimits.forEach(row -> checkRate(row.field()));
         validateProxy();
+    }
+
+    /** Says what is wrong with a rate: not a whole number, too small to let calls through, absurdly large. */
+    private void checkRate(NumberField field) {
+        String typed = field.getText() == null ? "" : field.getText().trim();
+        BigDecimal number;
+        try {
+            number = new BigDecimal(typed);
+        } catch (NumberFormatException notANumber) {
+            field.setError(i18n.get("settings.rateLimits.error.number"));
+            return;
+        }
+        if (number.signum() <= 0) {
+            field.setError(i18n.get("settings.rateLimits.error.tooLow"));
+        } else if (number.compareTo(BigDecimal.valueOf(Settings.RATE_LIMIT_MAX)) > 0) {
+            field.setError(i18n.get("settings.rateLimits.error.tooHigh", String.valueOf(Settings.RATE_LIMIT_MAX)));
+        } else if (field.value().isEmpty()) {
+            field.setError(i18n.get("settings.rateLimits.error.number"));
+        } else {
+            field.setError("");
+        }
     }
 
     /** Host, port and exclusions are checked in manual mode only; the other modes ignore them. */
@@ -408,6 +480,11 @@ public final class SettingsViewModel {
     /** @return the periodic HaVip refresh, s; 0 is off */
     public NumberField refreshSeconds() {
         return refreshSeconds;
+    }
+
+    /** @return the API rate limits, one row per operation offered, in {@link #RATE_LIMITED} order */
+    public List<RateLimitRow> rateLimits() {
+        return rateLimits;
     }
 
     /** @return the proxy modes offered: system, none, manual */

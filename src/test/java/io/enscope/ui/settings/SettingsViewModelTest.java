@@ -1,5 +1,6 @@
 package io.enscope.ui.settings;
 
+import io.enscope.ens.EnsOperation;
 import io.enscope.ens.ProxySettings;
 import io.enscope.ui.common.I18n;
 import io.enscope.ui.common.SynchronousTaskRunner;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -310,5 +312,83 @@ class SettingsViewModelTest {
         assertThat(vm.proxyHostProperty().get()).isEmpty();
         assertThat(vm.proxyPasswordProperty().get()).isEmpty();
         assertThat(vm.toSettings().proxy()).isEqualTo(ProxySettings.system());
+    }
+
+    private static RateLimitRow rate(SettingsViewModel vm, String action) {
+        return vm.rateLimits().stream().filter(row -> row.action().equals(action)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void rateLimitsStartAtTheDocumentedOnesAndOnlyRaisedOnesAreSavedAndPaced() throws IOException {
+        SettingsStore store = store();
+        SettingsViewModel vm = viewModel(sample(), store);
+        assertThat(vm.rateLimits()).extracting(RateLimitRow::action).containsExactly("DescribeInstances",
+                "DescribeNetworkInterfaces", "DescribeHaVips", "DescribeVSwitches", "DescribeNetworks",
+                "AssociateHaVip", "UnassociateHaVip");
+        assertThat(rate(vm, "DescribeInstances").field().getText()).isEqualTo("100");
+        assertThat(rate(vm, "DescribeNetworks").field().getText()).isEqualTo("10");
+        assertThat(rate(vm, "DescribeHaVips").field().getText()).isEqualTo("20");
+
+        rate(vm, "DescribeNetworkInterfaces").field().setText(" 200 ");
+        rate(vm, "DescribeInstances").field().setText("100");
+        assertThat(vm.canSaveProperty().get()).isTrue();
+        vm.save();
+
+        Settings saved = store.load();
+        assertThat(saved.rateLimits()).isEqualTo(Map.of("DescribeNetworkInterfaces", 200));
+        assertThat(vm.getSaved()).contains(saved);
+        assertThat(saved.pacing(4).limit(EnsOperation.DESCRIBE_NETWORK_INTERFACES)).isEqualTo(200.0);
+        assertThat(saved.pacing(4).limit(EnsOperation.DESCRIBE_INSTANCES)).isEqualTo(100.0);
+        assertThat(saved.pacing(4).maxInFlight()).isEqualTo(4);
+        assertThat(viewModel(saved, store).rateLimits().get(1).field().getText()).isEqualTo("200");
+    }
+
+    @Test
+    void badRatesAreRefusedWithASayingMessage() {
+        SettingsViewModel vm = viewModel(sample(), store());
+        NumberField haVips = rate(vm, "DescribeHaVips").field();
+        Map<String, String> cases = Map.of(
+                "0", "Enter at least 1: at 0 calls per second this operation could never be sent.",
+                "-5", "Enter at least 1: at 0 calls per second this operation could never be sent.",
+                "abc", "Enter a whole number of calls per second.",
+                "", "Enter a whole number of calls per second.",
+                "2.5", "Enter a whole number of calls per second.",
+                "10001", "Enter at most 10000: no ENS quota is that high.",
+                "99999999999999", "Enter at most 10000: no ENS quota is that high.");
+        cases.forEach((typed, message) -> {
+            haVips.setText(typed);
+            assertThat(haVips.getError()).as(typed).isEqualTo(message);
+            assertThat(vm.canSaveProperty().get()).as(typed).isFalse();
+        });
+        haVips.setText("10000");
+        assertThat(haVips.getError()).isEmpty();
+        assertThat(vm.canSaveProperty().get()).isTrue();
+    }
+
+    @Test
+    void theDocumentedLimitsComeBackWithTheirButtonAndWithTheDefaults() {
+        Settings raised = sample().withRateLimits(Map.of("DescribeInstances", 400, "DescribeHaVips", 60));
+        SettingsViewModel vm = viewModel(raised, store());
+        assertThat(rate(vm, "DescribeInstances").field().getText()).isEqualTo("400");
+        vm.useDocumentedRateLimits();
+        assertThat(rate(vm, "DescribeInstances").field().getText()).isEqualTo("100");
+        assertThat(vm.toSettings().rateLimits()).isEmpty();
+        rate(vm, "DescribeHaVips").field().setText("0");
+        vm.restoreDefaults();
+        assertThat(rate(vm, "DescribeHaVips").field().getText()).isEqualTo("20");
+        assertThat(vm.canSaveProperty().get()).isTrue();
+    }
+
+    @Test
+    void aHandEditedFileKeepsOnlyUsableRateLimits() throws IOException {
+        SettingsStore store = store();
+        Files.writeString(store.file(), "{\"parallelism\": 4, \"rateLimits\": {\"DescribeHaVips\": 40, "
+                + "\"DescribeInstances\": 0, \"DescribeNetworks\": 99999, \"DescribeSomethingNew\": 5}}");
+        Settings loaded = store.load();
+        assertThat(loaded.rateLimits()).isEqualTo(Map.of("DescribeHaVips", 40, "DescribeSomethingNew", 5));
+        assertThat(loaded.parallelism()).isEqualTo(4);
+        assertThat(loaded.pacing(4).limit(EnsOperation.DESCRIBE_NETWORKS)).isEqualTo(10.0);
+        Files.writeString(store.file(), "{\"parallelism\": 4}");
+        assertThat(store.load().rateLimits()).as("a file from before the rate limits").isEmpty();
     }
 }

@@ -5,6 +5,7 @@ import io.enscope.ui.common.I18n;
 import io.enscope.ui.common.SynchronousTaskRunner;
 import io.enscope.ui.common.Theme;
 import io.enscope.ui.common.ViewLoader;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -131,5 +133,34 @@ class SettingsViewTest {
         assertThat(store.load().proxy()).isEqualTo(ProxySettings.manual("proxy.corp", 3128, "alice", null,
                 List.of("localhost", ".corp")));
         assertThat(Files.readString(store.file())).doesNotContain("s3cret-proxy-pw");
+    }
+
+    @Test
+    void theRateLimitsSectionRefusesABadRateResetsToTheDocumentedOnesAndSavesARaisedOne() throws Exception {
+        SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
+        Stage stage = open(store);
+        assertThat(robot.lookup(".label").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("API rate limits", "DescribeInstances", "DescribeNetworkInterfaces", "DescribeHaVips",
+                        "DescribeVSwitches", "DescribeNetworks", "AssociateHaVip", "calls/s \u00b7 default: 100");
+        TextField enis = robot.lookup("#rateLimit-DescribeNetworkInterfaces").queryAs(TextField.class);
+        assertThat(enis.getText()).isEqualTo("20");
+        assertThat(enis.getAccessibleText()).isEqualTo("DescribeNetworkInterfaces, calls per second");
+
+        robot.interact(() -> enis.setText("0"));
+        Label error = robot.from(enis.getParent()).lookup(".inline-error").queryAs(Label.class);
+        assertThat(error.isVisible()).isTrue();
+        assertThat(error.getText()).isEqualTo("Enter at least 1: at 0 calls per second this operation could never "
+                + "be sent.");
+        assertThat(robot.lookup("#saveButton").queryButton().isDisabled()).isTrue();
+
+        robot.interact(() -> robot.lookup("#rateLimitsDocumentedButton").queryAs(Button.class).fire());
+        assertThat(enis.getText()).isEqualTo("20");
+        assertThat(error.isVisible()).isFalse();
+
+        robot.interact(() -> enis.setText("200"));
+        robot.clickOn("#saveButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.isShowing()).isFalse();
+        assertThat(store.load().rateLimits()).isEqualTo(Map.of("DescribeNetworkInterfaces", 200));
     }
 }
