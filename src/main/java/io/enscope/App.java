@@ -179,7 +179,6 @@ public final class App extends Application {
         });
         mainRoot = loader.load(MainView.class, mainView).root();
         toasts = new Toasts();
-        toasts.keepBelow(() -> mainRoot.lookup("#activitySlot .activity-toolbar"));
     }
 
     /** Puts the main view built by {@link #buildMainView} in the stage's (new) scene; FX thread. */

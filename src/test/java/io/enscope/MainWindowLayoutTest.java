@@ -80,7 +80,6 @@ class MainWindowLayoutTest {
             });
             loader.load(MainView.class, mainView);
             toasts = new Toasts();
-            toasts.keepBelow(() -> mainView.root().lookup("#activitySlot .activity-toolbar"));
             Scene scene = new Scene(new StackPane(mainView.root(), toasts.layer()), width, height);
             Theme.style(scene);
             stage = new Stage();
