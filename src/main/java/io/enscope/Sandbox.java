@@ -45,7 +45,7 @@ public final class Sandbox implements SandboxControl, AutoCloseable {
 
     /** Starts the sandbox emulator with the demo scenario; call it off the FX thread. */
     public static Sandbox start() {
-        return start(DemoScenario.create());
+        return start(DemoScenario.create(eipOnHaVip()));
     }
 
     public static Sandbox start(Scenario scenario) {

@@ -41,7 +41,8 @@ public final class HaNeighbourhood {
      * @param restrictive which security groups (by order of first use) do not admit the pair's peers
      */
     static Scenario addTo(Scenario base, boolean eipOnHaVip, IntPredicate restrictive) {
-        return base.withNeighbourhood(eips(base, eipOnHaVip), securityGroups(base, restrictive), events(base));
+        List<EventRec> events = events(base);
+        return base.withNeighbourhood(eips(base, eipOnHaVip, events), securityGroups(base, restrictive), events);
     }
 
     private static List<SecurityGroupRec> securityGroups(Scenario s, IntPredicate restrictive) {
@@ -92,7 +93,7 @@ public final class HaNeighbourhood {
                 ingress ? sourceCidr : null, ingress ? null : "0.0.0.0/0", sourceGroup, created, description);
     }
 
-    private static List<EipRec> eips(Scenario s, boolean eipOnHaVip) {
+    private static List<EipRec> eips(Scenario s, boolean eipOnHaVip, List<EventRec> events) {
         List<EipRec> eips = new ArrayList<>();
         Map<String, Integer> perRegion = new HashMap<>();
         int running = 0;
@@ -107,10 +108,18 @@ public final class HaNeighbourhood {
             }
         }
         if (eipOnHaVip) {
+            // HaVips whose members have an upcoming event get one, so the detail shows both together.
+            Set<String> withEvents = new HashSet<>();
+            for (EventRec e : events) {
+                if (!"Executed".equals(e.eventStatus())) {
+                    withEvents.add(e.resourceId());
+                }
+            }
             int bound = 0;
             int added = 0;
             for (HaVipRec h : boundHaVips(s)) {
-                if (bound++ % 3 == 0 && added++ < MAX_HAVIP_EIPS) {
+                boolean eventful = h.associatedInstances().stream().anyMatch(a -> withEvents.contains(a.instanceId()));
+                if ((eventful || bound++ % 3 == 0) && added++ < MAX_HAVIP_EIPS) {
                     eips.add(eip(h.ensRegionId(), perRegion, IN_USE, h.haVipId(), "HaVip"));
                 }
             }
