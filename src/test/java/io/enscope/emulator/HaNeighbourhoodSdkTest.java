@@ -116,6 +116,8 @@ class HaNeighbourhoodSdkTest {
         JsonNode second = admin.call("DescribeEnsEipAddresses", "EnsRegionIds.1", TestScenarios.REGION,
                 "PageSize", "10", "PageNumber", "2");
         assertThat(second.path("EipAddresses").path("EipAddress")).hasSize(5);
+        assertThat(admin.call("DescribeEnsEipAddresses", "EnsRegionIds", "[\"cn-other-unicom\"]")
+                .path("TotalCount").asInt()).as("the JSON-array encoding").isEqualTo(1);
         assertThat(admin.call("DescribeEnsEipAddresses", "AllocationId", "eip-free,eip-other")
                 .path("TotalCount").asInt()).as("comma-separated ids").isEqualTo(2);
         assertThat(admin.call("DescribeEnsEipAddresses", "EipAddress", "47.1.1.1,47.9.1.1,47.1.1.3")
@@ -275,6 +277,9 @@ class HaNeighbourhoodSdkTest {
                 .path("TotalCount").asInt()).isEqualTo(3);
         assertThat(admin.call("DescribeHistoryEvents", "EventTypes.1", "Instance:SystemMaintenance.Redeploy",
                 "EventTypes.2", "Instance:SystemFailure.Reboot").path("TotalCount").asInt()).isEqualTo(2);
+        assertThat(admin.call("DescribeHistoryEvents", "EventTypes",
+                "[\"Instance:SystemMaintenance.Redeploy\",\"Disk:Stalled\"]").path("TotalCount").asInt())
+                .as("the JSON-array encoding").isEqualTo(2);
         assertThat(admin.call("DescribeHistoryEvents", "EventTypes", "Instance:SystemMaintenance.Redeploy,"
                 + "Instance:SystemFailure.Reboot,Disk:Stalled", "EventStatus", "Scheduled,Executing",
                 "ResourceIds.1", "i-stop").path("TotalCount").asInt()).isEqualTo(2);

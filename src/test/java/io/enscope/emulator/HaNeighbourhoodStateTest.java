@@ -72,6 +72,32 @@ class HaNeighbourhoodStateTest {
     }
 
     @Test
+    void aStateFileWrittenBeforeTheseFieldsStillLoadsAndThenKeepsThem(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("state.json");
+        ScenarioFiles.write(file, TestScenarios.small());
+        ObjectNode json = (ObjectNode) JSON.readTree(file.toFile());
+        assertThat(json.has("Eips")).as("an empty list is written, as before").isTrue();
+        json.remove("Eips");
+        json.remove("SecurityGroups");
+        json.remove("Events");
+        json.put("JournalSeq", 0);
+        Files.writeString(file, json.toString());
+
+        try (EnsEmulator old = EnsEmulator.builder().port(0).scenario(HaNeighbourhoodSdkTest.scenario())
+                .account(ADMIN).stateFile(file).start()) {
+            SdkCaller sdk = new SdkCaller(old, ADMIN);
+            assertThat(sdk.call("DescribeEnsEipAddresses").path("TotalCount").asInt()).as("the file wins").isZero();
+            assertThat(sdk.call("DescribeHaVips", "HaVipId", "havip-bound").path("HaVips").get(0)
+                    .path("AssociatedEipAddresses")).isEmpty();
+            sdk.call("ModifyHaVipAttribute", "HaVipId", "havip-free", "Name", "after-upgrade");
+            sdk.shutdown();
+        }
+        JsonNode compacted = JSON.readTree(file.toFile());
+        assertThat(compacted.path("HaVips").findValuesAsText("Name")).contains("after-upgrade");
+        assertThat(compacted.path("Eips").isArray()).as("written back with the new fields").isTrue();
+    }
+
+    @Test
     void theBuiltInScenariosCarryTheNeighbourhood() {
         Scenario demo = DemoScenario.create();
         assertThat(demo.securityGroups()).hasSizeGreaterThanOrEqualTo(2);
