@@ -2,6 +2,7 @@ package io.enscope.ens;
 
 import io.enscope.ens.model.SystemEvent;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * Filters of DescribeHistoryEvents (ens-api-ha.md §2.6). The lists are sent comma-joined, as the
@@ -27,7 +28,7 @@ public record EventQuery(List<String> eventTypes, List<String> statuses, List<St
      * @return their upcoming events of the types a HaVip pair cares about
      */
     public static EventQuery upcomingHaEvents(List<String> resourceIds) {
-        return new EventQuery(List.copyOf(new java.util.TreeSet<>(SystemEvent.HA_TYPES)),
-                List.copyOf(new java.util.TreeSet<>(SystemEvent.UPCOMING_STATUSES)), resourceIds);
+        return new EventQuery(List.copyOf(new TreeSet<>(SystemEvent.HA_TYPES)),
+                List.copyOf(new TreeSet<>(SystemEvent.UPCOMING_STATUSES)), resourceIds);
     }
 }

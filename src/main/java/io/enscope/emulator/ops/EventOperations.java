@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** DescribeHistoryEvents (ens-api-ha.md §2.6, §3.1), and the events the control endpoint schedules. */
 public final class EventOperations {
@@ -83,7 +84,7 @@ public final class EventOperations {
     private static Set<String> checked(List<String> values, Set<String> allowed, String name) {
         for (String v : values) {
             if (!allowed.contains(v)) {
-                throw ApiException.invalidParameter(name, "'" + v + "' is not one of " + new java.util.TreeSet<>(allowed)
+                throw ApiException.invalidParameter(name, "'" + v + "' is not one of " + new TreeSet<>(allowed)
                         + ".");
             }
         }
@@ -100,13 +101,13 @@ public final class EventOperations {
     public EventRec schedule(String type, String resourceId, String level, String status, Long notBefore,
                              String reason) {
         if (type == null || !TYPES.contains(type)) {
-            throw new IllegalArgumentException("EventType must be one of " + new java.util.TreeSet<>(TYPES));
+            throw new IllegalArgumentException("EventType must be one of " + new TreeSet<>(TYPES));
         }
         if (level != null && !LEVELS.contains(level)) {
-            throw new IllegalArgumentException("EventLevel must be one of " + new java.util.TreeSet<>(LEVELS));
+            throw new IllegalArgumentException("EventLevel must be one of " + new TreeSet<>(LEVELS));
         }
         if (status != null && !STATUSES.contains(status)) {
-            throw new IllegalArgumentException("EventStatus must be one of " + new java.util.TreeSet<>(STATUSES));
+            throw new IllegalArgumentException("EventStatus must be one of " + new TreeSet<>(STATUSES));
         }
         if (notBefore != null && notBefore < 0) {
             throw new IllegalArgumentException("NotBefore must be epoch milliseconds, 0 or more");

@@ -396,8 +396,7 @@ public final class HaVipDetailViewModel {
         List<EipRow> rows = new ArrayList<>();
         for (HaVipEip e : found.eips()) {
             Eip detail = e.eipId() == null ? null : around.eip(e.eipId()).orElse(null);
-            String status = detail == null || detail.status() == null ? "" : localized("havip.eip.status.",
-                    detail.status());
+            String status = detail == null || detail.status() == null ? "" : statusWord(detail.status());
             String bandwidth = "";
             if (detail != null && detail.bandwidth() > 0) {
                 bandwidth = i18n.get("havip.eip.bandwidth", detail.bandwidth(), text(detail.isp()));
@@ -437,7 +436,7 @@ public final class HaVipDetailViewModel {
             String instanceName = inventory.instance(e.resourceId()).map(i -> text(i.name())).orElse("");
             rows.add(new EventRow(text(e.id()), e.resourceId(), instanceName,
                     localized("havip.event.type.", text(e.type()).replace(':', '.')),
-                    localized("havip.event.status.", text(e.status())),
+                    statusWord(text(e.status())),
                     e.notBefore() == null ? "" : times.minutes(e.notBefore()), "CRITICAL".equals(e.level())));
         }
         if (!rows.equals(events)) {
@@ -451,6 +450,14 @@ public final class HaVipDetailViewModel {
         } else {
             eventProblem.set("");
         }
+    }
+
+    /**
+     * The shared status word of an EIP or event status ({@link Statuses#WORD_PREFIX}), else the value
+     * as ENS sent it. Events spell {@code Canceled}, the word list {@code Cancelled}.
+     */
+    private String statusWord(String wire) {
+        return localized(Statuses.WORD_PREFIX, wire.equals("Canceled") ? "Cancelled" : wire);
     }
 
     /** The text of {@code prefix + value} when the bundle has it, else the value as ENS sent it. */
