@@ -192,6 +192,13 @@ class HaNeighbourhoodSdkTest {
         JsonNode free = admin.call("DescribeHaVips", "HaVipId", "havip-free").path("HaVips").get(0);
         assertThat(free.path("AssociatedEipAddresses").get(0).path("EipId").asText()).isEqualTo("eip-free");
         assertThat(eipOf("eip-free").path("InstanceType").asText()).isEqualTo("HaVip");
+        assertThat(eipOf("eip-free").path("Status").asText()).as("after two polls").isEqualTo("InUse");
+        assertThat(admin.errorCode("DeleteHaVips", "HaVipIds.1", "havip-free")).as("its EIP is still bound")
+                .isEqualTo("IncorrectHaVipStatus");
+        admin.call("UnAssociateEnsEipAddress", "AllocationId", "eip-free");
+        assertThat(eipOf("eip-free").path("Status").asText()).isEqualTo("Unassociating");
+        assertThat(eipOf("eip-free").path("Status").asText()).isEqualTo("Available");
+        admin.call("DeleteHaVips", "HaVipIds.1", "havip-free");
     }
 
     private JsonNode eipOf(String id) {

@@ -19,8 +19,9 @@ final class EipState {
 
     EipState(EipRec rec) {
         this.rec = rec;
-        this.status = rec.status() == null ? (rec.instanceId() == null ? AVAILABLE : IN_USE) : rec.status();
-        this.instanceId = rec.instanceId();
+        boolean bound = rec.instanceId() != null && !rec.instanceId().isBlank();
+        this.status = rec.status() == null ? (bound ? IN_USE : AVAILABLE) : rec.status();
+        this.instanceId = bound ? rec.instanceId() : null;
         this.instanceType = rec.instanceType();
         this.standby = Boolean.TRUE.equals(rec.standby());
     }

@@ -315,6 +315,11 @@ public final class EnsOperations {
                         "The status of the haVip is invalid. A HaVip must be Available, with no associations, "
                                 + "to be deleted.");
             }
+            // An EIP left bound to a deleted HaVip would name a resource that no longer exists.
+            if (!eips.ofHaVip(id).isEmpty()) {
+                throw ApiException.badRequest("IncorrectHaVipStatus",
+                        "The status of the haVip is invalid. Unbind its EIP before deleting it.");
+            }
             targets.add(h);
         }
         requireWritePermission(caller);
