@@ -32,6 +32,8 @@ public final class Sandbox implements SandboxControl, AutoCloseable {
     public static final String SCENARIO_PROPERTY = "enscope.sandbox.scenario";
     /** {@code documented} (the default), {@code off} or a JSON FILE: the flow control of the sandbox's emulator. */
     public static final String RATE_LIMITS_PROPERTY = "enscope.sandbox.rateLimits";
+    /** {@code true} lets the sandbox bind EIPs to HaVips (see {@link #eipOnHaVip()}). */
+    public static final String EIP_ON_HAVIP_PROPERTY = "enscope.sandbox.eipOnHaVip";
     private static final long LARGE_SEED = 42L;
     private final EnsEmulator emulator;
     private final Timings normalTimings;
@@ -43,7 +45,7 @@ public final class Sandbox implements SandboxControl, AutoCloseable {
 
     /** Starts the sandbox emulator with the demo scenario; call it off the FX thread. */
     public static Sandbox start() {
-        return start(DemoScenario.create());
+        return start(DemoScenario.create(eipOnHaVip()));
     }
 
     public static Sandbox start(Scenario scenario) {
@@ -94,6 +96,7 @@ public final class Sandbox implements SandboxControl, AutoCloseable {
         }
         return b
                 .port(0)
+                .eipOnHaVip(eipOnHaVip())
                 .scenario(scenarioFromProperty())
                 .account(Account.generate(false))
                 .account(Account.generate(true))
@@ -108,12 +111,20 @@ public final class Sandbox implements SandboxControl, AutoCloseable {
         String name = System.getProperty(SCENARIO_PROPERTY, "demo").trim();
         if (name.equals("large") || name.startsWith("large:")) {
             long seed = name.equals("large") ? LARGE_SEED : Long.parseLong(name.substring("large:".length()));
-            return LargeScenario.create(seed);
+            return LargeScenario.create(seed, eipOnHaVip());
         }
         if (!name.isEmpty() && !name.equals("demo")) {
             LOG.warn("unknown sandbox scenario '{}' in {}; using demo", name, SCENARIO_PROPERTY);
         }
-        return DemoScenario.create();
+        return DemoScenario.create(eipOnHaVip());
+    }
+
+    /**
+     * Whether the sandbox binds EIPs to HaVips, which ENS does not document: off unless
+     * {@value #EIP_ON_HAVIP_PROPERTY} is {@code true} (demos of the HaVip detail's EIP section).
+     */
+    static boolean eipOnHaVip() {
+        return Boolean.getBoolean(EIP_ON_HAVIP_PROPERTY);
     }
 
     public EnsEmulator emulator() {

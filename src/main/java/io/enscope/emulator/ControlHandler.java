@@ -1,26 +1,34 @@
 package io.enscope.emulator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.enscope.emulator.fault.FaultRule;
 import io.enscope.emulator.gateway.Gateway;
 import io.enscope.emulator.gateway.HttpCall;
+import io.enscope.emulator.ops.EventOperations;
+import io.enscope.emulator.scenario.EventRec;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
  * Run-time control of a standalone emulator, guarded by a token sent in
  * {@code X-Emulator-Token}: {@code GET|POST|DELETE /_emulator/faults} (POST takes one fault spec
- * per line), {@code POST /_emulator/reset} and {@code GET /_emulator/counts}.
+ * per line), {@code POST /_emulator/reset}, {@code GET /_emulator/counts} and
+ * {@code POST /_emulator/events} (one JSON object: {@code EventType}, {@code ResourceId}, optional
+ * {@code NotBefore} in epoch milliseconds, {@code EventLevel}, {@code EventStatus}, {@code Reason}).
  */
 final class ControlHandler {
     static final String PREFIX = "/_emulator/";
@@ -56,8 +64,9 @@ final class ControlHandler {
             case "GET /_emulator/counts" -> reply(call, 200, Map.of("Counts", emulator.state().counts().toString()));
             case "GET /_emulator/rate-limits" -> reply(call, 200, rateLimits());
             case "PUT /_emulator/rate-limits", "POST /_emulator/rate-limits" -> setRateLimits(call);
-            default -> error(call, 404, "NotFound",
-                    "Use /_emulator/faults, /_emulator/rate-limits, /_emulator/reset or /_emulator/counts.");
+            case "POST /_emulator/events" -> addEvent(call);
+            default -> error(call, 404, "NotFound", "Use /_emulator/faults, /_emulator/rate-limits, "
+                    + "/_emulator/events, /_emulator/reset or /_emulator/counts.");
         }
     }
 
@@ -119,6 +128,65 @@ final class ControlHandler {
         }
         emulator.setRateLimits(limits);
         reply(call, 200, rateLimits());
+    }
+
+    private static final Set<String> EVENT_FIELDS = Set.of("EventType", "ResourceId",
+            "NotBefore", "EventLevel", "EventStatus", "Reason");
+
+    /** Schedules one event; the body is a JSON object (see the class comment). */
+    private void addEvent(HttpCall call) {
+        byte[] body = body(call, "event");
+        if (body == null) {
+            return;
+        }
+        JsonNode node;
+        try {
+            node = JSON.readTree(body);
+        } catch (IOException e) {
+            error(call, 400, "InvalidEvent", "The body must be a JSON object such as {\"EventType\": "
+                    + "\"Instance:SystemMaintenance.Redeploy\", \"ResourceId\": \"i-…\", \"NotBefore\": 1767225600000}.");
+            return;
+        }
+        if (node == null || !node.isObject()) {
+            error(call, 400, "InvalidEvent", "The body must be one JSON object.");
+            return;
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!EVENT_FIELDS.contains(name)) {
+                error(call, 400, "InvalidEvent", "Unknown field " + name + ": use " + new TreeSet<>(EVENT_FIELDS)
+                        + ".");
+                return;
+            }
+        }
+        JsonNode notBefore = node.get("NotBefore");
+        if (notBefore != null && !notBefore.isNull() && !notBefore.canConvertToExactIntegral()) {
+            error(call, 400, "InvalidEvent", "NotBefore must be a whole number of epoch milliseconds.");
+            return;
+        }
+        for (String name : List.of("EventType", "ResourceId", "EventLevel", "EventStatus", "Reason")) {
+            JsonNode v = node.get(name);
+            if (v != null && !v.isNull() && !v.isTextual()) {
+                error(call, 400, "InvalidEvent", name + " must be a string.");
+                return;
+            }
+        }
+        try {
+            EventRec event = new EventOperations(emulator.state()).schedule(text(node, "EventType"),
+                    text(node, "ResourceId"), text(node, "EventLevel"), text(node, "EventStatus"),
+                    notBefore == null || notBefore.isNull() ? null : notBefore.asLong(), text(node, "Reason"));
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("EventId", event.eventId());
+            out.put("NotBefore", event.notBefore());
+            reply(call, 200, out);
+        } catch (IllegalArgumentException e) {
+            error(call, 400, "InvalidEvent", e.getMessage() + ".");
+        }
+    }
+
+    private static String text(JsonNode node, String name) {
+        JsonNode v = node.get(name);
+        return v == null || v.isNull() ? null : v.asText();
     }
 
     private Map<String, Object> rateLimits() {

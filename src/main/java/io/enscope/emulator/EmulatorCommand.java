@@ -98,6 +98,9 @@ public final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--rate-limits", paramLabel = "documented|off|FILE", defaultValue = "documented", description = "Flow control per operation: the documented ENS limits, none, or a JSON FILE of operation -> {api, account, user} calls per second (default ${DEFAULT-VALUE}).")
     String rateLimits;
 
+    @Option(names = "--eip-on-havip", description = "Let AssociateEnsEipAddress bind an EIP to a HaVip (InstanceType=HaVip), which ENS does not document, and bind some in the built-in scenarios. Off: that call answers InvalidParameter.InstanceType.")
+    boolean eipOnHaVip;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -126,7 +129,8 @@ public final class EmulatorCommand implements Callable<Integer> {
                 .bindAddress(bind)
                 .allowRemote(allowRemote)
                 .seed(seed)
-                .scenario(ScenarioFiles.resolve(scenario, seed))
+                .scenario(ScenarioFiles.resolve(scenario, seed, eipOnHaVip))
+                .eipOnHaVip(eipOnHaVip)
                 .timings(timings())
                 .limits(new Limits(maxTargetsPerHaVip, maxHaVipsPerTarget))
                 .rateLimits(RateLimits.resolve(rateLimits))

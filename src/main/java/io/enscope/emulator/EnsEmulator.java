@@ -77,6 +77,7 @@ public final class EnsEmulator implements AutoCloseable {
         if (restored) {
             LOG.info("emulator state restored from {}", b.stateFile);
         }
+        state.setEipOnHaVip(b.eipOnHaVip);
         this.faults = new FaultPlan(b.seed ^ 0x5DEECE66DL);
         b.faultRules.forEach(faults::add);
         this.flowControl = new FlowControl(b.rateLimits, b.clock);
@@ -222,8 +223,22 @@ public final class EnsEmulator implements AutoCloseable {
         private int threads = 32;
         private int maxConnections = JettyTransport.Bounds.DEFAULT_MAX_CONNECTIONS;
         private Duration requestTimeout = JettyTransport.Bounds.DEFAULT_REQUEST_TIMEOUT;
+        private boolean eipOnHaVip;
 
         private Builder() {
+        }
+
+        /**
+         * Lets AssociateEnsEipAddress accept {@code InstanceType=HaVip}. Off by default: ENS documents
+         * no such value (ens-api-ha.md §4), so the emulator answers {@code InvalidParameter.InstanceType}.
+         */
+        public Builder eipOnHaVip(boolean allowed) {
+            this.eipOnHaVip = allowed;
+            return this;
+        }
+
+        public boolean eipOnHaVip() {
+            return eipOnHaVip;
         }
 
         public Builder scenario(Scenario s) {

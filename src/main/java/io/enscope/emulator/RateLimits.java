@@ -60,12 +60,20 @@ public record RateLimits(Map<String, Rate> operations, Rate fallback) {
 
     /**
      * The limits ENS documents (DescribeInstances; DescribeNetworks and DescribeNetworkAttribute)
-     * and, for every other operation, our own conservative assumption: ENS publishes none.
+     * and, for every other operation, our own conservative assumption: ENS publishes none. The EIP,
+     * security-group and event operations have no documented limit (ens-api-ha.md), so they are
+     * listed with that assumption, to show they were looked up rather than forgotten.
      */
-    public static final RateLimits DOCUMENTED = new RateLimits(Map.of(
-            "DescribeInstances", new Rate(0, 800, 100),
-            "DescribeNetworks", new Rate(100, 10, 0),
-            "DescribeNetworkAttribute", new Rate(100, 10, 0)),
+    public static final RateLimits DOCUMENTED = new RateLimits(Map.ofEntries(
+            Map.entry("DescribeInstances", new Rate(0, 800, 100)),
+            Map.entry("DescribeNetworks", new Rate(100, 10, 0)),
+            Map.entry("DescribeNetworkAttribute", new Rate(100, 10, 0)),
+            Map.entry("DescribeEnsEipAddresses", new Rate(0, 100, 20)),
+            Map.entry("AssociateEnsEipAddress", new Rate(0, 100, 20)),
+            Map.entry("UnAssociateEnsEipAddress", new Rate(0, 100, 20)),
+            Map.entry("DescribeSecurityGroups", new Rate(0, 100, 20)),
+            Map.entry("DescribeSecurityGroupAttribute", new Rate(0, 100, 20)),
+            Map.entry("DescribeHistoryEvents", new Rate(0, 100, 20))),
             new Rate(0, 100, 20));
 
     private static final Set<String> FIELDS = Set.of("api", "account", "user");

@@ -6,6 +6,8 @@ import io.enscope.emulator.gateway.NonceLog;
 import io.enscope.emulator.gateway.UsedNonce;
 import io.enscope.emulator.ops.EmulatorState;
 import io.enscope.emulator.scenario.Scenario;
+import io.enscope.emulator.scenario.EipRec;
+import io.enscope.emulator.scenario.EventRec;
 import io.enscope.emulator.scenario.Scenario.HaVipRec;
 import io.enscope.emulator.scenario.ScenarioFiles;
 import org.slf4j.Logger;
@@ -105,7 +107,11 @@ final class StateStore implements EmulatorState.ChangeLog, NonceLog {
 
     /** One journal line. */
     record Entry(long seq, List<HaVipRec> haVips, List<String> removed, Map<String, Long> dueTimes,
-                 Scenario replaced, List<UsedNonce> nonces) {
+                 Scenario replaced, List<UsedNonce> nonces, List<EipRec> eips, List<EventRec> events) {
+        Entry(long seq, List<HaVipRec> haVips, List<String> removed, Map<String, Long> dueTimes,
+              Scenario replaced, List<UsedNonce> nonces) {
+            this(seq, haVips, removed, dueTimes, replaced, nonces, null, null);
+        }
     }
 
     private StateStore(Path file, EmulatorState state, Supplier<List<UsedNonce>> nonces, Recovered recovered) {
@@ -189,7 +195,12 @@ final class StateStore implements EmulatorState.ChangeLog, NonceLog {
     @Override
     public long append(EmulatorState.Change change) {
         return write(seq -> new Entry(seq, change.haVips(), change.removed(), change.dueTimes(), change.replaced(),
-                null));
+                null, nullIfEmpty(change.eips()), nullIfEmpty(change.events())));
+    }
+
+    /** Journal lines leave out what a change did not touch. */
+    private static <T> List<T> nullIfEmpty(List<T> list) {
+        return list == null || list.isEmpty() ? null : list;
     }
 
     @Override
@@ -397,6 +408,8 @@ final class StateStore implements EmulatorState.ChangeLog, NonceLog {
         private final Scenario topology;
         private Scenario replacedTopology;
         private final LinkedHashMap<String, HaVipRec> haVips = new LinkedHashMap<>();
+        private final LinkedHashMap<String, EipRec> eips = new LinkedHashMap<>();
+        private final LinkedHashMap<String, EventRec> events = new LinkedHashMap<>();
         private final Map<String, Long> dueTimes = new LinkedHashMap<>();
         private final List<UsedNonce> nonces = new ArrayList<>();
         private final long snapshotSeq;
@@ -405,6 +418,8 @@ final class StateStore implements EmulatorState.ChangeLog, NonceLog {
             this.topology = snapshot;
             this.snapshotSeq = extras.journalSeq == null ? 0 : extras.journalSeq;
             snapshot.haVips().forEach(h -> haVips.put(h.haVipId(), h));
+            snapshot.eips().forEach(e -> eips.put(e.allocationId(), e));
+            snapshot.events().forEach(e -> events.put(e.eventId(), e));
             if (extras.dueTimes != null) {
                 dueTimes.putAll(extras.dueTimes);
             }
@@ -421,7 +436,20 @@ final class StateStore implements EmulatorState.ChangeLog, NonceLog {
                 replacedTopology = e.replaced();
                 haVips.clear();
                 e.replaced().haVips().forEach(h -> haVips.put(h.haVipId(), h));
+                eips.clear();
+                e.replaced().eips().forEach(x -> eips.put(x.allocationId(), x));
+                events.clear();
+                e.replaced().events().forEach(x -> events.put(x.eventId(), x));
                 dueTimes.clear();
+            }
+            if (e.eips() != null) {
+                for (EipRec x : e.eips()) {
+                    dueTimes.remove(x.allocationId());
+                    eips.put(x.allocationId(), x);
+                }
+            }
+            if (e.events() != null) {
+                e.events().forEach(x -> events.put(x.eventId(), x));
             }
             if (e.haVips() != null) {
                 for (HaVipRec h : e.haVips()) {
@@ -450,7 +478,8 @@ final class StateStore implements EmulatorState.ChangeLog, NonceLog {
         Scenario scenario() {
             Scenario t = replacedTopology != null ? replacedTopology : topology;
             return new Scenario(t.regions(), t.networks(), t.vSwitches(), t.instances(), t.networkInterfaces(),
-                    new ArrayList<>(haVips.values()));
+                    new ArrayList<>(haVips.values()), new ArrayList<>(eips.values()), t.securityGroups(),
+                    new ArrayList<>(events.values()));
         }
     }
 

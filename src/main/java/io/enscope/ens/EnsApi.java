@@ -1,5 +1,6 @@
 package io.enscope.ens;
 
+import io.enscope.ens.model.Eip;
 import io.enscope.ens.model.HaVip;
 import io.enscope.ens.model.Instance;
 import io.enscope.ens.model.InstanceType;
@@ -8,6 +9,9 @@ import io.enscope.ens.model.NetworkInterface;
 import io.enscope.ens.model.Page;
 import io.enscope.ens.model.PageRequest;
 import io.enscope.ens.model.Region;
+import io.enscope.ens.model.SecurityGroup;
+import io.enscope.ens.model.SecurityGroupRule;
+import io.enscope.ens.model.SystemEvent;
 import io.enscope.ens.model.VSwitch;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,6 +125,73 @@ public interface EnsApi {
      * @return the RequestId
      */
     String unassociateHaVip(String haVipId, String targetId);
+
+    /**
+     * DescribeEnsEipAddresses. Implementations that predate it throw {@link UnsupportedOperationException}.
+     *
+     * @param query the filters
+     * @param page  the page to fetch
+     * @return one page of EIPs
+     */
+    default Page<Eip> describeEips(EipQuery query, PageRequest page) {
+        throw new UnsupportedOperationException("DescribeEnsEipAddresses");
+    }
+
+    /**
+     * AssociateEnsEipAddress: starts binding an EIP; poll {@link #describeEips} until it is
+     * {@code InUse}. Never retried. The console does not offer binding an EIP to a HaVip: ENS
+     * documents no such {@code InstanceType} (ens-api-ha.md §4).
+     *
+     * @param allocationId the EIP
+     * @param instanceId   the target
+     * @param instanceType {@code EnsInstance}, {@code NetworkInterface}, …; null for the default
+     * @return the RequestId
+     */
+    default String associateEip(String allocationId, String instanceId, String instanceType) {
+        throw new UnsupportedOperationException("AssociateEnsEipAddress");
+    }
+
+    /**
+     * UnAssociateEnsEipAddress. Never retried.
+     *
+     * @param allocationId the EIP
+     * @return the RequestId
+     */
+    default String unassociateEip(String allocationId) {
+        throw new UnsupportedOperationException("UnAssociateEnsEipAddress");
+    }
+
+    /**
+     * DescribeSecurityGroups.
+     *
+     * @param query the filters
+     * @param page  the page to fetch
+     * @return one page of security groups
+     */
+    default Page<SecurityGroup> describeSecurityGroups(SecurityGroupQuery query, PageRequest page) {
+        throw new UnsupportedOperationException("DescribeSecurityGroups");
+    }
+
+    /**
+     * DescribeSecurityGroupAttribute: every rule of one group (not paged).
+     *
+     * @param securityGroupId the group
+     * @return its rules
+     */
+    default List<SecurityGroupRule> describeSecurityGroupRules(String securityGroupId) {
+        throw new UnsupportedOperationException("DescribeSecurityGroupAttribute");
+    }
+
+    /**
+     * DescribeHistoryEvents.
+     *
+     * @param query the filters, at least one event type
+     * @param page  the page to fetch
+     * @return one page of events
+     */
+    default Page<SystemEvent> describeEvents(EventQuery query, PageRequest page) {
+        throw new UnsupportedOperationException("DescribeHistoryEvents");
+    }
 
     /**
      * One HaVip by ID, as a binding job polls it.

@@ -26,7 +26,19 @@ public enum EnsOperation {
     /** Binds an HaVip to an instance or ENI; asynchronous on the server. */
     ASSOCIATE_HAVIP("AssociateHaVip", "POST", true, 0, 0),
     /** Removes a binding; asynchronous on the server. */
-    UNASSOCIATE_HAVIP("UnassociateHaVip", "POST", true, 0, 0);
+    UNASSOCIATE_HAVIP("UnassociateHaVip", "POST", true, 0, 0),
+    /** Lists EIPs; PageSize at most 100 (ens-api-ha.md §2.1). */
+    DESCRIBE_EIP_ADDRESSES("DescribeEnsEipAddresses", "POST", false, 10, 100),
+    /** Binds an EIP; asynchronous on the server (inferred, ens-api-ha.md §2.2). */
+    ASSOCIATE_EIP_ADDRESS("AssociateEnsEipAddress", "POST", true, 0, 0),
+    /** Unbinds an EIP; note the capital A of the action. */
+    UNASSOCIATE_EIP_ADDRESS("UnAssociateEnsEipAddress", "POST", true, 0, 0),
+    /** Lists security groups; PageSize at most 50. */
+    DESCRIBE_SECURITY_GROUPS("DescribeSecurityGroups", "POST", false, 10, 50),
+    /** One security group's rules; not paged. */
+    DESCRIBE_SECURITY_GROUP_ATTRIBUTE("DescribeSecurityGroupAttribute", "POST", false, 0, 0),
+    /** Lists system events; no maximum is documented, so 50 like the neighbours. */
+    DESCRIBE_HISTORY_EVENTS("DescribeHistoryEvents", "POST", false, 10, 50);
 
     private final String action;
     private final String httpMethod;

@@ -2,6 +2,7 @@ package io.enscope.ens;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.enscope.ens.model.Eip;
 import io.enscope.ens.model.HaVip;
 import io.enscope.ens.model.Instance;
 import io.enscope.ens.model.Network;
@@ -9,6 +10,9 @@ import io.enscope.ens.model.NetworkInterface;
 import io.enscope.ens.model.Page;
 import io.enscope.ens.model.PageRequest;
 import io.enscope.ens.model.Region;
+import io.enscope.ens.model.SecurityGroup;
+import io.enscope.ens.model.SecurityGroupRule;
+import io.enscope.ens.model.SystemEvent;
 import io.enscope.ens.model.VSwitch;
 import java.util.List;
 import java.util.Objects;
@@ -155,6 +159,87 @@ final class EnsResponses {
             @JsonProperty("HaVips") List<HaVip> haVips) {
         Page<HaVip> page(PageRequest request) {
             return toPage(clean(haVips), pageNumber, pageSize, totalCount, request);
+        }
+    }
+
+    /** DescribeEnsEipAddresses: {@code EipAddresses.EipAddress[]}, integer paging. */
+    record EipsResponse(
+            @JsonProperty("RequestId") String requestId,
+            @JsonProperty("PageNumber") Integer pageNumber,
+            @JsonProperty("PageSize") Integer pageSize,
+            @JsonProperty("TotalCount") Integer totalCount,
+            @JsonProperty("EipAddresses") EipList eips) {
+        Page<Eip> page(PageRequest request) {
+            return toPage(eips == null ? List.of() : eips.items(), pageNumber, pageSize, totalCount, request);
+        }
+    }
+
+    record EipList(List<Eip> items) {
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        static EipList wrapped(@JsonProperty("EipAddress") List<Eip> items) {
+            return new EipList(clean(items));
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static EipList flat(List<Eip> items) {
+            return wrapped(items);
+        }
+    }
+
+    /** DescribeSecurityGroups: {@code SecurityGroups.SecurityGroup[]}, integer paging. */
+    record SecurityGroupsResponse(
+            @JsonProperty("RequestId") String requestId,
+            @JsonProperty("PageNumber") Integer pageNumber,
+            @JsonProperty("PageSize") Integer pageSize,
+            @JsonProperty("TotalCount") Integer totalCount,
+            @JsonProperty("SecurityGroups") SecurityGroupList groups) {
+        Page<SecurityGroup> page(PageRequest request) {
+            return toPage(groups == null ? List.of() : groups.items(), pageNumber, pageSize, totalCount, request);
+        }
+    }
+
+    record SecurityGroupList(List<SecurityGroup> items) {
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        static SecurityGroupList wrapped(@JsonProperty("SecurityGroup") List<SecurityGroup> items) {
+            return new SecurityGroupList(clean(items));
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static SecurityGroupList flat(List<SecurityGroup> items) {
+            return wrapped(items);
+        }
+    }
+
+    /** DescribeSecurityGroupAttribute: {@code Permissions.Permission[]}, not paged. */
+    record SecurityGroupAttributeResponse(
+            @JsonProperty("RequestId") String requestId,
+            @JsonProperty("Permissions") RuleList permissions) {
+        List<SecurityGroupRule> rules() {
+            return permissions == null ? List.of() : permissions.items();
+        }
+    }
+
+    record RuleList(List<SecurityGroupRule> items) {
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        static RuleList wrapped(@JsonProperty("Permission") List<SecurityGroupRule> items) {
+            return new RuleList(clean(items));
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static RuleList flat(List<SecurityGroupRule> items) {
+            return wrapped(items);
+        }
+    }
+
+    /** DescribeHistoryEvents: a flat {@code Events[]}, integer paging. */
+    record EventsResponse(
+            @JsonProperty("RequestId") String requestId,
+            @JsonProperty("PageNumber") Integer pageNumber,
+            @JsonProperty("PageSize") Integer pageSize,
+            @JsonProperty("TotalCount") Integer totalCount,
+            @JsonProperty("Events") List<SystemEvent> events) {
+        Page<SystemEvent> page(PageRequest request) {
+            return toPage(clean(events), pageNumber, pageSize, totalCount, request);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.enscope.ens;
 
+import io.enscope.ens.model.Eip;
 import io.enscope.ens.model.HaVip;
 import io.enscope.ens.model.Instance;
 import io.enscope.ens.model.InstanceType;
@@ -8,6 +9,9 @@ import io.enscope.ens.model.NetworkInterface;
 import io.enscope.ens.model.Page;
 import io.enscope.ens.model.PageRequest;
 import io.enscope.ens.model.Region;
+import io.enscope.ens.model.SecurityGroup;
+import io.enscope.ens.model.SecurityGroupRule;
+import io.enscope.ens.model.SystemEvent;
 import io.enscope.ens.model.VSwitch;
 import java.io.IOException;
 import java.util.List;
@@ -214,6 +218,68 @@ public final class SdkEnsApi implements EnsApi, AutoCloseable {
                 .put("InstanceId", requireId(targetId, "targetId"))
                 .build();
         return requestIdOf(write(EnsOperation.UNASSOCIATE_HAVIP, params));
+    }
+
+    @Override
+    public Page<Eip> describeEips(EipQuery query, PageRequest page) {
+        Map<String, String> params = new QueryParams()
+                .repeatList("EnsRegionIds", query.regionIds())
+                .put("AllocationId", query.allocationIds().isEmpty() ? null : String.join(",", query.allocationIds()))
+                .put("AssociatedInstanceId", query.associatedInstanceId())
+                .page(page)
+                .build();
+        return read(EnsOperation.DESCRIBE_EIP_ADDRESSES, params, EnsResponses.EipsResponse.class, r -> r.page(page));
+    }
+
+    @Override
+    public String associateEip(String allocationId, String instanceId, String instanceType) {
+        Map<String, String> params = new QueryParams()
+                .put("AllocationId", requireId(allocationId, "allocationId"))
+                .put("InstanceId", requireId(instanceId, "instanceId"))
+                .put("InstanceType", QueryValues.text(instanceType))
+                .build();
+        return requestIdOf(write(EnsOperation.ASSOCIATE_EIP_ADDRESS, params));
+    }
+
+    @Override
+    public String unassociateEip(String allocationId) {
+        Map<String, String> params = new QueryParams()
+                .put("AllocationId", requireId(allocationId, "allocationId"))
+                .build();
+        return requestIdOf(write(EnsOperation.UNASSOCIATE_EIP_ADDRESS, params));
+    }
+
+    @Override
+    public Page<SecurityGroup> describeSecurityGroups(SecurityGroupQuery query, PageRequest page) {
+        Map<String, String> params = new QueryParams()
+                .put("SecurityGroupId", query.securityGroupId())
+                .put("SecurityGroupName", query.name())
+                .page(page)
+                .build();
+        return read(EnsOperation.DESCRIBE_SECURITY_GROUPS, params, EnsResponses.SecurityGroupsResponse.class,
+                r -> r.page(page));
+    }
+
+    @Override
+    public List<SecurityGroupRule> describeSecurityGroupRules(String securityGroupId) {
+        Map<String, String> params = new QueryParams()
+                .put("SecurityGroupId", requireId(securityGroupId, "securityGroupId"))
+                .build();
+        return read(EnsOperation.DESCRIBE_SECURITY_GROUP_ATTRIBUTE, params,
+                EnsResponses.SecurityGroupAttributeResponse.class, EnsResponses.SecurityGroupAttributeResponse::rules);
+    }
+
+    @Override
+    public Page<SystemEvent> describeEvents(EventQuery query, PageRequest page) {
+        // Comma-joined, as the SDK's ShrinkRequest sends them (ens-api-ha.md §1).
+        Map<String, String> params = new QueryParams()
+                .put("EventTypes", String.join(",", query.eventTypes()))
+                .put("EventStatus", query.statuses().isEmpty() ? null : String.join(",", query.statuses()))
+                .put("ResourceIds", query.resourceIds().isEmpty() ? null : String.join(",", query.resourceIds()))
+                .page(page)
+                .build();
+        return read(EnsOperation.DESCRIBE_HISTORY_EVENTS, params, EnsResponses.EventsResponse.class,
+                r -> r.page(page));
     }
 
     @Override

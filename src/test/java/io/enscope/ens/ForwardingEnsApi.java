@@ -1,5 +1,9 @@
 package io.enscope.ens;
 
+import io.enscope.ens.model.Eip;
+import io.enscope.ens.model.SecurityGroup;
+import io.enscope.ens.model.SecurityGroupRule;
+import io.enscope.ens.model.SystemEvent;
 import io.enscope.ens.model.HaVip;
 import io.enscope.ens.model.Instance;
 import io.enscope.ens.model.InstanceType;
@@ -84,5 +88,35 @@ public abstract class ForwardingEnsApi implements EnsApi {
     @Override
     public String unassociateHaVip(String haVipId, String targetId) {
         return delegate.unassociateHaVip(haVipId, targetId);
+    }
+
+    @Override
+    public Page<Eip> describeEips(EipQuery query, PageRequest page) {
+        return delegate.describeEips(query, page);
+    }
+
+    @Override
+    public String associateEip(String allocationId, String instanceId, String instanceType) {
+        return delegate.associateEip(allocationId, instanceId, instanceType);
+    }
+
+    @Override
+    public String unassociateEip(String allocationId) {
+        return delegate.unassociateEip(allocationId);
+    }
+
+    @Override
+    public Page<SecurityGroup> describeSecurityGroups(SecurityGroupQuery query, PageRequest page) {
+        return delegate.describeSecurityGroups(query, page);
+    }
+
+    @Override
+    public List<SecurityGroupRule> describeSecurityGroupRules(String securityGroupId) {
+        return delegate.describeSecurityGroupRules(securityGroupId);
+    }
+
+    @Override
+    public Page<SystemEvent> describeEvents(EventQuery query, PageRequest page) {
+        return delegate.describeEvents(query, page);
     }
 }

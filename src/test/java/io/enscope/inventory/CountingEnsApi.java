@@ -1,5 +1,12 @@
 package io.enscope.inventory;
 
+import io.enscope.ens.EipQuery;
+import io.enscope.ens.EventQuery;
+import io.enscope.ens.SecurityGroupQuery;
+import io.enscope.ens.model.Eip;
+import io.enscope.ens.model.SecurityGroup;
+import io.enscope.ens.model.SecurityGroupRule;
+import io.enscope.ens.model.SystemEvent;
 import io.enscope.ens.CreateHaVipRequest;
 import io.enscope.ens.EnsApi;
 import io.enscope.ens.EnsOperation;
@@ -166,5 +173,26 @@ public final class CountingEnsApi implements EnsApi {
     @Override
     public String unassociateHaVip(String haVipId, String targetId) {
         return call(EnsOperation.UNASSOCIATE_HAVIP, null, () -> delegate.unassociateHaVip(haVipId, targetId));
+    }
+
+    @Override
+    public Page<Eip> describeEips(EipQuery query, PageRequest page) {
+        return call(EnsOperation.DESCRIBE_EIP_ADDRESSES, page, () -> delegate.describeEips(query, page));
+    }
+
+    @Override
+    public Page<SecurityGroup> describeSecurityGroups(SecurityGroupQuery query, PageRequest page) {
+        return call(EnsOperation.DESCRIBE_SECURITY_GROUPS, page, () -> delegate.describeSecurityGroups(query, page));
+    }
+
+    @Override
+    public List<SecurityGroupRule> describeSecurityGroupRules(String securityGroupId) {
+        return call(EnsOperation.DESCRIBE_SECURITY_GROUP_ATTRIBUTE, null,
+                () -> delegate.describeSecurityGroupRules(securityGroupId));
+    }
+
+    @Override
+    public Page<SystemEvent> describeEvents(EventQuery query, PageRequest page) {
+        return call(EnsOperation.DESCRIBE_HISTORY_EVENTS, page, () -> delegate.describeEvents(query, page));
     }
 }

@@ -3,6 +3,8 @@ package io.enscope.emulator.ops;
 import io.enscope.emulator.Limits;
 import io.enscope.emulator.Timings;
 import io.enscope.emulator.TransitionTiming;
+import io.enscope.emulator.scenario.EipRec;
+import io.enscope.emulator.scenario.EventRec;
 import io.enscope.emulator.scenario.Scenario;
 import io.enscope.emulator.scenario.Scenario.AssociationRec;
 import io.enscope.emulator.scenario.Scenario.EniRec;
@@ -11,6 +13,7 @@ import io.enscope.emulator.scenario.Scenario.InstanceRec;
 import io.enscope.emulator.scenario.Scenario.NetworkRec;
 import io.enscope.emulator.scenario.Scenario.RegionRec;
 import io.enscope.emulator.scenario.Scenario.VSwitchRec;
+import io.enscope.emulator.scenario.SecurityGroupRec;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -55,6 +58,16 @@ public final class EmulatorState {
     final Map<String, Set<String>> usedIpsByVSwitch = new HashMap<>();
     private final Set<String> pendingHaVips = new LinkedHashSet<>();
     private volatile long generation;
+    final Map<String, EipState> eips = new LinkedHashMap<>();
+    final Map<String, SecurityGroupRec> securityGroups = new LinkedHashMap<>();
+    final Map<String, EventRec> events = new LinkedHashMap<>();
+    final Map<String, List<String>> instancesBySecurityGroup = new HashMap<>();
+    final Map<String, List<String>> enisBySecurityGroup = new HashMap<>();
+    /** EIPs and events changed since the last entry given to the change log; guarded by the lock. */
+    private final Set<String> touchedEips = new LinkedHashSet<>();
+    private final Set<String> touchedEvents = new LinkedHashSet<>();
+    private final Set<String> pendingEips = new LinkedHashSet<>();
+    private volatile boolean eipOnHaVip;
 
     /**
      * @param scenario the topology to start from
@@ -101,6 +114,15 @@ public final class EmulatorState {
         this.limits = limits;
     }
 
+    /** Whether AssociateEnsEipAddress accepts {@code InstanceType=HaVip}, which ENS does not document. */
+    public boolean eipOnHaVip() {
+        return eipOnHaVip;
+    }
+
+    public void setEipOnHaVip(boolean allowed) {
+        this.eipOnHaVip = allowed;
+    }
+
     /**
      * Where every change goes, in the order of the changes, before the call that made it returns.
      * Changes made while loading (transitions that the timings complete at once) are logged by
@@ -132,13 +154,15 @@ public final class EmulatorState {
      * changed. Caller holds the lock, so the log sees the changes in the order they were made.
      */
     long logChanges() {
-        if (!replaced && touched.isEmpty()) {
+        if (!replaced && touched.isEmpty() && touchedEips.isEmpty() && touchedEvents.isEmpty()) {
             return -1;
         }
         Change change;
         if (replaced) {
             change = new Change(List.of(), List.of(), dueTimes(), snapshotLocked());
         } else {
+            List<EipRec> changedEips = new ArrayList<>();
+            List<EventRec> changedEvents = new ArrayList<>();
             List<HaVipRec> changed = new ArrayList<>();
             List<String> removed = new ArrayList<>();
             Map<String, Long> due = new LinkedHashMap<>();
@@ -151,10 +175,27 @@ public final class EmulatorState {
                     addDueTimes(h, due);
                 }
             }
-            change = new Change(changed, removed, due, null);
+            for (String id : touchedEips) {
+                EipState e = eips.get(id);
+                if (e != null) {
+                    changedEips.add(e.record());
+                    if (e.pending != null && e.pending.isTimed()) {
+                        due.put(id, e.pending.dueMillis());
+                    }
+                }
+            }
+            for (String id : touchedEvents) {
+                EventRec e = events.get(id);
+                if (e != null) {
+                    changedEvents.add(e);
+                }
+            }
+            change = new Change(changed, removed, due, null, changedEips, changedEvents);
         }
         replaced = false;
         touched.clear();
+        touchedEips.clear();
+        touchedEvents.clear();
         return changeLog.append(change);
     }
 
@@ -179,6 +220,14 @@ public final class EmulatorState {
             enisByInstance.clear();
             usedIpsByVSwitch.clear();
             pendingHaVips.clear();
+            eips.clear();
+            securityGroups.clear();
+            events.clear();
+            instancesBySecurityGroup.clear();
+            enisBySecurityGroup.clear();
+            touchedEips.clear();
+            touchedEvents.clear();
+            pendingEips.clear();
             generation++;
             load(scenario);
             replaced = true;
@@ -266,7 +315,87 @@ public final class EmulatorState {
                 pendingHaVips.add(state.id);
             }
         }
+        loadNeighbourhood(s, now);
         settle(now);
+    }
+
+    private void loadNeighbourhood(Scenario s, long now) {
+        for (SecurityGroupRec g : s.securityGroups()) {
+            putUnique(securityGroups, require(g.securityGroupId(), "security group id"), g, "security group");
+        }
+        // Instances of files older than security groups name groups that are not listed: they keep them.
+        for (InstanceRec i : instances.values()) {
+            if (i.securityGroupId() != null && !i.securityGroupId().isEmpty()) {
+                instancesBySecurityGroup.computeIfAbsent(i.securityGroupId(), k -> new ArrayList<>())
+                        .add(i.instanceId());
+            }
+        }
+        for (EniRec e : enis.values()) {
+            if (e.securityGroupId() != null && !e.securityGroupId().isEmpty()) {
+                enisBySecurityGroup.computeIfAbsent(e.securityGroupId(), k -> new ArrayList<>())
+                        .add(e.networkInterfaceId());
+            }
+        }
+        for (EipRec r : s.eips()) {
+            String id = require(r.allocationId(), "EIP id");
+            if (r.ipAddress() == null || r.ipAddress().isBlank()) {
+                throw new IllegalArgumentException("EIP " + id + ": IpAddress is missing");
+            }
+            EipState e = new EipState(r);
+            switch (e.status) {
+                case EipState.AVAILABLE, EipState.IN_USE, EipState.ASSOCIATING, EipState.UNASSOCIATING -> { }
+                default -> throw new IllegalArgumentException("EIP " + id + ": Status '" + e.status
+                        + "' is unknown (use Available, InUse, Associating or Unassociating)");
+            }
+            if (!e.status.equals(EipState.AVAILABLE) && (e.instanceId == null || e.instanceId.isBlank())) {
+                throw new IllegalArgumentException("EIP " + id + " is " + e.status + " but names no InstanceId");
+            }
+            if (e.instanceId != null && !e.instanceId.isBlank() && !instances.containsKey(e.instanceId)
+                    && !enis.containsKey(e.instanceId) && !haVips.containsKey(e.instanceId)) {
+                throw new IllegalArgumentException("EIP " + id + " is bound to unknown resource " + e.instanceId);
+            }
+            putUnique(eips, id, e, "EIP");
+            if (e.status.equals(EipState.ASSOCIATING)) {
+                e.pending = resume(timings.associate(), dueTimes.get(id), now);
+            } else if (e.status.equals(EipState.UNASSOCIATING)) {
+                e.pending = resume(timings.unassociate(), dueTimes.get(id), now);
+            }
+            if (e.pending != null) {
+                pendingEips.add(id);
+            }
+        }
+        for (EventRec e : s.events()) {
+            String id = require(e.eventId(), "event id");
+            if (e.eventType() == null || e.eventType().isBlank() || e.resourceId() == null
+                    || e.resourceId().isBlank()) {
+                throw new IllegalArgumentException("event " + id + ": EventType and ResourceId are required");
+            }
+            putUnique(events, id, e, "event");
+        }
+    }
+
+    /** Marks an EIP as changed and notes whether it has a transition running. Caller holds the lock. */
+    void trackEip(EipState e) {
+        touchedEips.add(e.rec.allocationId());
+        if (e.pending != null) {
+            pendingEips.add(e.rec.allocationId());
+        } else {
+            pendingEips.remove(e.rec.allocationId());
+        }
+    }
+
+    /** Adds an event. Caller holds the lock. */
+    void addEvent(EventRec e) {
+        events.put(e.eventId(), e);
+        touchedEvents.add(e.eventId());
+    }
+
+    /** Counts a DescribeEnsEipAddresses call listing {@code e}; completes a poll-based change. Caller holds the lock. */
+    void observePoll(EipState e) {
+        if (e.pending != null && e.pending.observePoll()) {
+            e.complete();
+            trackEip(e);
+        }
     }
 
     /**
@@ -332,6 +461,16 @@ public final class EmulatorState {
     /** Completes every time-based change that is due. Caller holds the lock. */
     boolean settle(long now) {
         boolean changed = false;
+        for (String id : new ArrayList<>(pendingEips)) {
+            EipState e = eips.get(id);
+            if (e == null) {
+                pendingEips.remove(id);
+            } else if (e.pending != null && e.pending.isDue(now)) {
+                e.complete();
+                trackEip(e);
+                changed = true;
+            }
+        }
         for (String id : new ArrayList<>(pendingHaVips)) {
             HaVipState h = haVips.get(id);
             if (h == null) {
@@ -462,9 +601,14 @@ public final class EmulatorState {
         for (HaVipState h : haVips.values()) {
             list.add(record(h));
         }
+        List<EipRec> eipList = new ArrayList<>(eips.size());
+        for (EipState e : eips.values()) {
+            eipList.add(e.record());
+        }
         return new Scenario(new ArrayList<>(regions.values()), new ArrayList<>(networks.values()),
                 new ArrayList<>(vSwitches.values()), new ArrayList<>(instances.values()),
-                new ArrayList<>(enis.values()), list);
+                new ArrayList<>(enis.values()), list, eipList, new ArrayList<>(securityGroups.values()),
+                new ArrayList<>(events.values()));
     }
 
     private static HaVipRec record(HaVipState h) {
@@ -490,6 +634,12 @@ public final class EmulatorState {
                 addDueTimes(h, due);
             }
         }
+        for (String id : pendingEips) {
+            EipState e = eips.get(id);
+            if (e != null && e.pending != null && e.pending.isTimed()) {
+                due.put(id, e.pending.dueMillis());
+            }
+        }
         return due;
     }
 
@@ -512,9 +662,14 @@ public final class EmulatorState {
      * @param removed  ids of the HaVips that no longer exist
      * @param dueTimes due times of the transitions of {@code haVips} (all of them after a reset)
      * @param replaced the whole state after a reset; {@code null} otherwise
+     * @param eips     the changed EIPs, complete (their due times are in {@code dueTimes} by EIP id)
+     * @param events   the added events
      */
     public record Change(List<HaVipRec> haVips, List<String> removed, Map<String, Long> dueTimes,
-                         Scenario replaced) {
+                         Scenario replaced, List<EipRec> eips, List<EventRec> events) {
+        public Change(List<HaVipRec> haVips, List<String> removed, Map<String, Long> dueTimes, Scenario replaced) {
+            this(haVips, removed, dueTimes, replaced, List.of(), List.of());
+        }
     }
 
     /** Receives every change of the state, e.g. to make it durable. */

@@ -31,9 +31,12 @@ public final class EnsOperations {
     public static final Set<String> ACTIONS = Set.of(
             "DescribeEnsRegions", "DescribeNetworks", "DescribeVSwitches", "DescribeInstances",
             "DescribeNetworkInterfaces", "DescribeHaVips", "CreateHaVip", "DeleteHaVips",
-            "ModifyHaVipAttribute", "AssociateHaVip", "UnassociateHaVip");
+            "ModifyHaVipAttribute", "AssociateHaVip", "UnassociateHaVip",
+            "DescribeEnsEipAddresses", "AssociateEnsEipAddress", "UnAssociateEnsEipAddress",
+            "DescribeSecurityGroups", "DescribeSecurityGroupAttribute", "DescribeHistoryEvents");
     private static final Set<String> WRITES = Set.of(
-            "CreateHaVip", "DeleteHaVips", "ModifyHaVipAttribute", "AssociateHaVip", "UnassociateHaVip");
+            "CreateHaVip", "DeleteHaVips", "ModifyHaVipAttribute", "AssociateHaVip", "UnassociateHaVip",
+            "AssociateEnsEipAddress", "UnAssociateEnsEipAddress");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.*-]{0,127}");
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
     private static final String ENS_INSTANCE = "EnsInstance";
@@ -54,8 +57,15 @@ public final class EnsOperations {
      */
     private final Map<String, List<?>> listingCache = new LinkedHashMap<>();
 
+    private final EipOperations eips;
+    private final SecurityGroupOperations securityGroups;
+    private final EventOperations events;
+
     public EnsOperations(EmulatorState state) {
         this.state = state;
+        this.eips = new EipOperations(state);
+        this.securityGroups = new SecurityGroupOperations(state);
+        this.events = new EventOperations(state);
     }
 
     public static boolean isWrite(String action) {
@@ -85,6 +95,12 @@ public final class EnsOperations {
                 case "ModifyHaVipAttribute" -> Outcome.write(modifyHaVipAttribute(params, caller));
                 case "AssociateHaVip" -> Outcome.write(associateHaVip(params, caller));
                 case "UnassociateHaVip" -> Outcome.write(unassociateHaVip(params, caller));
+                case "DescribeEnsEipAddresses" -> Outcome.read(eips.describe(params));
+                case "AssociateEnsEipAddress" -> Outcome.write(eips.associate(params, caller));
+                case "UnAssociateEnsEipAddress" -> Outcome.write(eips.unassociate(params, caller));
+                case "DescribeSecurityGroups" -> Outcome.read(securityGroups.describe(params));
+                case "DescribeSecurityGroupAttribute" -> Outcome.read(securityGroups.attribute(params));
+                case "DescribeHistoryEvents" -> Outcome.read(events.describe(params));
                 default -> throw new ApiException(404, "InvalidApi.NotFound",
                         "Specified api is not found, please check your url and method.");
             };
@@ -299,6 +315,11 @@ public final class EnsOperations {
                         "The status of the haVip is invalid. A HaVip must be Available, with no associations, "
                                 + "to be deleted.");
             }
+            // An EIP left bound to a deleted HaVip would name a resource that no longer exists.
+            if (!eips.ofHaVip(id).isEmpty()) {
+                throw ApiException.badRequest("IncorrectHaVipStatus",
+                        "The status of the haVip is invalid. Unbind its EIP before deleting it.");
+            }
             targets.add(h);
         }
         requireWritePermission(caller);
@@ -341,13 +362,13 @@ public final class EnsOperations {
         return name;
     }
 
-    private static void requireWritePermission(Account caller) {
+    static void requireWritePermission(Account caller) {
         if (caller.readOnly()) {
             throw ApiException.badRequest("NoPermission", "Permission denied.");
         }
     }
 
-    private static String requireId(Params p, String name) {
+    static String requireId(Params p, String name) {
         String id = p.require(name);
         if (!ID.matcher(id).matches()) {
             throw ApiException.invalid(name);
@@ -584,7 +605,7 @@ public final class EnsOperations {
         return new Outcome(body, changed);
     }
 
-    private static Map<String, Object> haVipShape(HaVipState h) {
+    private Map<String, Object> haVipShape(HaVipState h) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("HaVipId", h.id);
         m.put("Name", h.name == null ? "" : h.name);
@@ -606,7 +627,7 @@ public final class EnsOperations {
             assocs.add(am);
         }
         m.put("AssociatedInstances", assocs);
-        m.put("AssociatedEipAddresses", List.of());
+        m.put("AssociatedEipAddresses", eips.ofHaVip(h.id));
         return m;
     }
 

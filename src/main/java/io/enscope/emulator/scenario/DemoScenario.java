@@ -57,7 +57,19 @@ public final class DemoScenario {
 
     /** The demo topology; equal on every call. */
     public static Scenario create() {
-        return new Builder().build();
+        return create(false);
+    }
+
+    /**
+     * The demo topology with its HA neighbourhood; equal on every call with the same argument.
+     *
+     * @param eipOnHaVip whether some bound HaVips carry an EIP (an undocumented binding, see the README)
+     */
+    public static Scenario create(boolean eipOnHaVip) {
+        Scenario topology = new Builder().build();
+        // The last group (ops network) is the one that does not admit the peers of a pair.
+        int groups = (int) topology.instances().stream().map(InstanceRec::securityGroupId).distinct().count();
+        return HaNeighbourhood.addTo(topology, eipOnHaVip, index -> index == groups - 1);
     }
 
     /** One pair per data-dependent outcome of AssociateHaVip (some outcomes have several). */

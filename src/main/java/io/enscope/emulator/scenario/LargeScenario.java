@@ -144,7 +144,16 @@ public final class LargeScenario {
 
     /** The large scenario for {@code seed}; equal scenarios for equal seeds. */
     public static Scenario create(long seed) {
-        return new Generator(seed).generate();
+        return create(seed, false);
+    }
+
+    /**
+     * @param eipOnHaVip whether some bound HaVips carry an EIP (an undocumented binding, see the README)
+     * @return the large scenario for {@code seed} with its HA neighbourhood (one group in five does
+     *         not admit the peers of a pair)
+     */
+    public static Scenario create(long seed, boolean eipOnHaVip) {
+        return HaNeighbourhood.addTo(new Generator(seed).generate(), eipOnHaVip, index -> index % 5 == 4);
     }
 
     private static final class Generator {

@@ -17,7 +17,16 @@ public record Scenario(
         List<VSwitchRec> vSwitches,
         List<InstanceRec> instances,
         List<EniRec> networkInterfaces,
-        List<HaVipRec> haVips) {
+        List<HaVipRec> haVips,
+        List<EipRec> eips,
+        List<SecurityGroupRec> securityGroups,
+        List<EventRec> events) {
+
+    /** A topology without EIPs, security groups and events (as files written before them hold). */
+    public Scenario(List<RegionRec> regions, List<NetworkRec> networks, List<VSwitchRec> vSwitches,
+                    List<InstanceRec> instances, List<EniRec> networkInterfaces, List<HaVipRec> haVips) {
+        this(regions, networks, vSwitches, instances, networkInterfaces, haVips, null, null, null);
+    }
 
     public Scenario {
         regions = List.copyOf(orEmpty(regions));
@@ -26,6 +35,16 @@ public record Scenario(
         instances = List.copyOf(orEmpty(instances));
         networkInterfaces = List.copyOf(orEmpty(networkInterfaces));
         haVips = List.copyOf(orEmpty(haVips));
+        eips = List.copyOf(orEmpty(eips));
+        securityGroups = List.copyOf(orEmpty(securityGroups));
+        events = List.copyOf(orEmpty(events));
+    }
+
+    /** This topology with other EIPs, security groups and events. */
+    public Scenario withNeighbourhood(List<EipRec> newEips, List<SecurityGroupRec> newGroups,
+                                      List<EventRec> newEvents) {
+        return new Scenario(regions, networks, vSwitches, instances, networkInterfaces, haVips, newEips, newGroups,
+                newEvents);
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

@@ -145,15 +145,23 @@ public final class ScenarioFiles {
      * @throws IllegalArgumentException if the file is missing or not a valid scenario
      */
     public static Scenario resolve(String nameOrPath, long seed) {
+        return resolve(nameOrPath, seed, false);
+    }
+
+    /**
+     * As {@link #resolve(String, long)}; {@code eipOnHaVip} binds some EIPs to HaVips in the built-in
+     * scenarios (a file is read as it is).
+     */
+    public static Scenario resolve(String nameOrPath, long seed, boolean eipOnHaVip) {
         if (nameOrPath == null || nameOrPath.isBlank()) {
             throw new IllegalArgumentException("no scenario given: use demo, large or the path of a scenario file");
         }
         String name = nameOrPath.trim();
         if (name.equals(DEMO)) {
-            return DemoScenario.create();
+            return DemoScenario.create(eipOnHaVip);
         }
         if (name.equals(LARGE)) {
-            return LargeScenario.create(seed);
+            return LargeScenario.create(seed, eipOnHaVip);
         }
         Path file = Path.of(name);
         if (!Files.exists(file)) {

@@ -18,6 +18,8 @@ import io.enscope.ens.model.HaVipStatus;
 import io.enscope.ens.model.Region;
 import io.enscope.inventory.Inventory;
 import io.enscope.inventory.InventoryLoader;
+import io.enscope.inventory.Neighbourhood;
+import io.enscope.inventory.NeighbourhoodLoader;
 import io.enscope.inventory.LoadHandle;
 import io.enscope.inventory.LoadProgress;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -88,6 +90,11 @@ public final class Workspace implements AutoCloseable {
     private final int refreshSeconds;
 
     private final ReadOnlyObjectWrapper<Inventory> inventory = new ReadOnlyObjectWrapper<>(Inventory.empty());
+    /** EIPs, security groups and events, read after each load: the HaVips never wait for them. UI thread. */
+    private final ReadOnlyObjectWrapper<Neighbourhood> neighbourhood = new ReadOnlyObjectWrapper<>(
+            Neighbourhood.empty());
+    /** UI thread: counts the loads, so the neighbourhood of an older load is dropped. */
+    private long neighbourhoodGeneration;
     private final ObservableList<Region> regions = FXCollections.observableArrayList();
     private final ObservableList<String> selectedRegions = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
@@ -245,6 +252,8 @@ public final class Workspace implements AutoCloseable {
         loading.set(true);
         loadError.set(null);
         progress.set(0);
+        neighbourhoodGeneration++;
+        neighbourhood.set(Neighbourhood.loading());
         showStatus("workspace.status.loading");
         // Coalesced: a large load reports hundreds of pages; the FX thread shows only the latest.
         AtomicReference<LoadProgress> latest = new AtomicReference<>();
@@ -273,8 +282,21 @@ public final class Workspace implements AutoCloseable {
                 }
                 publishLoaded(loaded, loadSentNanos, !unchanged || inventory.get() != shown);
                 loaded(loaded);
+                loadNeighbourhood(loaded, chosen);
             });
         });
+    }
+
+    /** Reads the EIPs, security groups and events after the inventory is shown. UI thread. */
+    private void loadNeighbourhood(Inventory loaded, List<String> chosen) {
+        long generation = ++neighbourhoodGeneration;
+        new NeighbourhoodLoader(api, loader.options().parallelism()).start(loaded, chosen)
+                .whenComplete((read, error) -> ui.run(() -> {
+                    if (generation == neighbourhoodGeneration) {
+                        neighbourhood.set(error == null ? read : new Neighbourhood(Neighbourhood.Section.failed(error),
+                                Neighbourhood.Section.failed(error), Neighbourhood.Section.failed(error)));
+                    }
+                }));
     }
 
     private void loaded(Inventory loaded) {
@@ -298,6 +320,8 @@ public final class Workspace implements AutoCloseable {
     }
 
     private void loadFailed(Throwable error) {
+        neighbourhoodGeneration++;
+        neighbourhood.set(Neighbourhood.empty());
         Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                 ? error.getCause() : error;
         LOG.warn("inventory load failed: {}", cause.toString());
@@ -590,6 +614,21 @@ public final class Workspace implements AutoCloseable {
 
     public Inventory inventory() {
         return inventory.get();
+    }
+
+    /** @return the EIPs, security groups and events of the last load, each section with its own state */
+    public ReadOnlyObjectProperty<Neighbourhood> neighbourhoodProperty() {
+        return neighbourhood.getReadOnlyProperty();
+    }
+
+    public Neighbourhood neighbourhood() {
+        return neighbourhood.get();
+    }
+
+    /** Replaces the neighbourhood (tests). */
+    public void setNeighbourhood(Neighbourhood value) {
+        neighbourhoodGeneration++;
+        neighbourhood.set(value);
     }
 
     /** Replaces the inventory (tests and the composition root); it counts as read now. */

@@ -97,6 +97,7 @@ public final class ExplorerView {
     @FXML private TableColumn<InstanceRow, String> instanceIpColumn;
     @FXML private TableColumn<InstanceRow, String> instanceVSwitchColumn;
     @FXML private TableColumn<InstanceRow, Number> instanceHaVipsColumn;
+    @FXML private TableColumn<InstanceRow, String> instanceSecurityGroupsColumn;
     @FXML private TableView<EniRow> eniTable;
     @FXML private TableColumn<EniRow, String> eniIdColumn;
     @FXML private TableColumn<EniRow, String> eniNameColumn;
@@ -106,6 +107,7 @@ public final class ExplorerView {
     @FXML private TableColumn<EniRow, String> eniInstanceColumn;
     @FXML private TableColumn<EniRow, String> eniVSwitchColumn;
     @FXML private TableColumn<EniRow, Number> eniHaVipsColumn;
+    @FXML private TableColumn<EniRow, String> eniSecurityGroupsColumn;
     @FXML private StackPane detailSlot;
 
     /** @param viewModel the explorer's ViewModel */
@@ -356,6 +358,10 @@ public final class ExplorerView {
         instanceVSwitchColumn.setCellFactory(IdCell.withNameTooltip(InstanceRow::getVSwitchName));
         instanceHaVipsColumn.setCellValueFactory(c -> c.getValue().haVipCountProperty());
         instanceHaVipsColumn.getStyleClass().add("number-column");
+        // Hidden by default (the table's column menu shows it); remembered with the column widths.
+        instanceSecurityGroupsColumn.setCellValueFactory(c -> c.getValue().instanceProperty()
+                .map(i -> String.join(", ", i.securityGroupIds())));
+        instanceSecurityGroupsColumn.setCellFactory(IdCell.plain());
     }
 
     private void bindEniTable() {
@@ -371,6 +377,9 @@ public final class ExplorerView {
         eniVSwitchColumn.setCellFactory(IdCell.withNameTooltip(EniRow::getVSwitchName));
         eniHaVipsColumn.setCellValueFactory(c -> c.getValue().haVipCountProperty());
         eniHaVipsColumn.getStyleClass().add("number-column");
+        eniSecurityGroupsColumn.setCellValueFactory(c -> c.getValue().networkInterfaceProperty()
+                .map(e -> String.join(", ", e.securityGroupIds())));
+        eniSecurityGroupsColumn.setCellFactory(IdCell.plain());
     }
 
     /** Items, sorting, placeholder, selection both ways, Ctrl/Cmd+C and the copy context menu. */

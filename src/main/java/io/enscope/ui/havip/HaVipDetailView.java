@@ -6,6 +6,7 @@ import io.enscope.ui.common.StatusPill;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableStringValue;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
@@ -81,6 +82,20 @@ public final class HaVipDetailView {
     @FXML private TableColumn<TransitionRow, StatusValue> toColumn;
     @FXML private TableColumn<TransitionRow, String> jobColumn;
     @FXML private TableColumn<TransitionRow, String> errorColumn;
+    @FXML private Tab eipsTab;
+    @FXML private Label eipProblemLabel;
+    @FXML private TableView<EipRow> eipTable;
+    @FXML private TableColumn<EipRow, String> eipIdColumn;
+    @FXML private TableColumn<EipRow, String> eipAddressColumn;
+    @FXML private TableColumn<EipRow, String> eipStatusColumn;
+    @FXML private TableColumn<EipRow, String> eipBandwidthColumn;
+    @FXML private Tab eventsTab;
+    @FXML private Label eventProblemLabel;
+    @FXML private TableView<EventRow> eventTable;
+    @FXML private TableColumn<EventRow, String> eventInstanceColumn;
+    @FXML private TableColumn<EventRow, String> eventTypeColumn;
+    @FXML private TableColumn<EventRow, String> eventStatusColumn;
+    @FXML private TableColumn<EventRow, String> eventNotBeforeColumn;
 
     /** @param viewModel the detail's ViewModel */
     public HaVipDetailView(HaVipDetailViewModel viewModel) {
@@ -112,6 +127,8 @@ public final class HaVipDetailView {
         bindError();
         bindAssociations();
         bindTimeline();
+        bindEips();
+        bindEvents();
     }
 
     private void bindHeader() {
@@ -249,6 +266,40 @@ public final class HaVipDetailView {
         jobColumn.setCellFactory(IdCell.withNameTooltip(TransitionRow::jobId));
         errorColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().errorCode()));
         errorColumn.setCellFactory(IdCell.withNameTooltip(this::errorTooltip));
+    }
+
+    /** Read-only: ENS documents no call that binds an EIP to a HaVip, so nothing here changes one. */
+    private void bindEips() {
+        eipsTab.setTooltip(new Tooltip(resources.getString("havip.detail.eips.tooltip")));
+        problem(eipProblemLabel, viewModel.eipProblemProperty());
+        eipTable.setItems(viewModel.eips());
+        eipTable.setRowFactory(t -> new SpokenText.Row<>());
+        eipTable.setPlaceholder(new Label(resources.getString("havip.eip.none")));
+        eipIdColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().eipId()));
+        eipIdColumn.setCellFactory(IdCell.plain());
+        eipAddressColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().address()));
+        eipAddressColumn.setCellFactory(IdCell.plain());
+        eipAddressColumn.setComparator(Ipv4.ORDER);
+        eipStatusColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().status()));
+        eipBandwidthColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().bandwidth()));
+    }
+
+    private void bindEvents() {
+        problem(eventProblemLabel, viewModel.eventProblemProperty());
+        eventTable.setItems(viewModel.events());
+        eventTable.setRowFactory(t -> new SpokenText.Row<>());
+        eventTable.setPlaceholder(new Label(resources.getString("havip.event.none")));
+        eventInstanceColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().instanceId()));
+        eventInstanceColumn.setCellFactory(IdCell.withNameBeside(EventRow::instanceName));
+        eventTypeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().type()));
+        eventStatusColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().status()));
+        eventNotBeforeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().notBefore()));
+    }
+
+    private static void problem(Label label, ObservableStringValue text) {
+        label.textProperty().bind(text);
+        label.visibleProperty().bind(Bindings.isNotEmpty(text));
+        label.managedProperty().bind(label.visibleProperty());
     }
 
     private String errorTooltip(TransitionRow row) {

@@ -6,13 +6,18 @@ import io.enscope.binding.JobHistory;
 import io.enscope.binding.JobKind;
 import io.enscope.binding.JobListener;
 import io.enscope.ens.EnsError;
+import io.enscope.ens.EnsException;
+import io.enscope.ens.model.Eip;
 import io.enscope.ens.model.HaVip;
 import io.enscope.ens.model.HaVipAssociation;
+import io.enscope.ens.model.HaVipEip;
 import io.enscope.ens.model.HaVipStatus;
 import io.enscope.ens.model.InstanceType;
 import io.enscope.ens.model.NetworkInterface;
+import io.enscope.ens.model.SystemEvent;
 import io.enscope.ens.model.VSwitch;
 import io.enscope.inventory.Inventory;
+import io.enscope.inventory.Neighbourhood;
 import io.enscope.ui.common.Dialogs;
 import io.enscope.ui.common.I18n;
 import io.enscope.ui.common.Tone;
@@ -94,6 +99,13 @@ public final class HaVipDetailViewModel {
     private final Set<String> timelineKeys = new HashSet<>();
     private final ReadOnlyStringWrapper timelineProblem = new ReadOnlyStringWrapper(this, "timelineProblem", "");
 
+    private final ObservableList<EipRow> eips = FXCollections.observableArrayList();
+    private final ObservableList<EipRow> readOnlyEips = FXCollections.unmodifiableObservableList(eips);
+    private final ReadOnlyStringWrapper eipProblem = new ReadOnlyStringWrapper(this, "eipProblem", "");
+    private final ObservableList<EventRow> events = FXCollections.observableArrayList();
+    private final ObservableList<EventRow> readOnlyEvents = FXCollections.unmodifiableObservableList(events);
+    private final ReadOnlyStringWrapper eventProblem = new ReadOnlyStringWrapper(this, "eventProblem", "");
+
     private final ReadOnlyBooleanWrapper deleting = new ReadOnlyBooleanWrapper(this, "deleting");
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
     private final ReadOnlyStringWrapper errorCode = new ReadOnlyStringWrapper(this, "errorCode", "");
@@ -107,6 +119,7 @@ public final class HaVipDetailViewModel {
     private final BooleanBinding canCopyUnbindCommand;
 
     private final ChangeListener<Inventory> inventoryListener = (obs, old, inventory) -> refresh();
+    private final ChangeListener<Neighbourhood> neighbourhoodListener = (obs, old, read) -> refresh();
     private final JobListener jobListener = new JobListener() {
         @Override
         public void jobChanged(JobEvent event, BindingJob job) {
@@ -155,6 +168,7 @@ public final class HaVipDetailViewModel {
         }
         active = true;
         workspace.inventoryProperty().addListener(inventoryListener);
+        workspace.neighbourhoodProperty().addListener(neighbourhoodListener);
         workspace.jobs().addListener(jobListener);
         showHaVip();
     }
@@ -167,6 +181,7 @@ public final class HaVipDetailViewModel {
         active = false;
         historyGeneration++;
         workspace.inventoryProperty().removeListener(inventoryListener);
+        workspace.neighbourhoodProperty().removeListener(neighbourhoodListener);
         workspace.jobs().removeListener(jobListener);
     }
 
@@ -354,6 +369,10 @@ public final class HaVipDetailViewModel {
             created.set("");
             associationSource.clear();
             associationsById.clear();
+            eips.clear();
+            events.clear();
+            eipProblem.set("");
+            eventProblem.set("");
             return;
         }
         id.set(found.id());
@@ -364,6 +383,93 @@ public final class HaVipDetailViewModel {
         description.set(found.description() == null ? "" : found.description());
         created.set(times.minutes(found.creationTime()));
         updateAssociations(inventory, found);
+        Neighbourhood around = workspace.neighbourhood();
+        updateEips(found, around);
+        updateEvents(inventory, found, around);
+    }
+
+    /**
+     * The HaVip's EIPs come from DescribeHaVips, as ens-api-ha.md §4 advises; the EIP listing only
+     * adds status and bandwidth, so a failure there leaves the addresses shown.
+     */
+    private void updateEips(HaVip found, Neighbourhood around) {
+        List<EipRow> rows = new ArrayList<>();
+        for (HaVipEip e : found.eips()) {
+            Eip detail = e.eipId() == null ? null : around.eip(e.eipId()).orElse(null);
+            String status = detail == null || detail.status() == null ? "" : statusWord(detail.status());
+            String bandwidth = "";
+            if (detail != null && detail.bandwidth() > 0) {
+                bandwidth = i18n.get("havip.eip.bandwidth", detail.bandwidth(), text(detail.isp()));
+            }
+            rows.add(new EipRow(text(e.eipId()), text(e.ipAddress()), status, bandwidth));
+        }
+        if (!rows.equals(eips)) {
+            eips.setAll(rows);
+        }
+        Neighbourhood.Section<Eip> section = around.eips();
+        if (found.eips().isEmpty()) {
+            eipProblem.set("");
+        } else if (section.loading()) {
+            eipProblem.set(i18n.get("havip.eip.loading"));
+        } else if (section.failed()) {
+            eipProblem.set(i18n.get("havip.eip.failed", reason(section.error())));
+        } else {
+            eipProblem.set("");
+        }
+    }
+
+    private void updateEvents(Inventory inventory, HaVip found, Neighbourhood around) {
+        Set<String> members = new LinkedHashSet<>();
+        for (HaVipAssociation a : found.associations()) {
+            if (a.instanceType() == InstanceType.NETWORK_INTERFACE) {
+                inventory.networkInterface(a.instanceId()).map(NetworkInterface::instanceId)
+                        .filter(owner -> owner != null && !owner.isBlank()).ifPresent(members::add);
+            } else {
+                members.add(a.instanceId());
+            }
+        }
+        List<EventRow> rows = new ArrayList<>();
+        for (SystemEvent e : around.eventsOf(members)) {
+            if (!e.isUpcoming()) {
+                continue;
+            }
+            String instanceName = inventory.instance(e.resourceId()).map(i -> text(i.name())).orElse("");
+            rows.add(new EventRow(text(e.id()), e.resourceId(), instanceName,
+                    localized("havip.event.type.", text(e.type()).replace(':', '.')),
+                    statusWord(text(e.status())),
+                    e.notBefore() == null ? "" : times.minutes(e.notBefore()), "CRITICAL".equals(e.level())));
+        }
+        if (!rows.equals(events)) {
+            events.setAll(rows);
+        }
+        Neighbourhood.Section<SystemEvent> section = around.events();
+        if (section.loading()) {
+            eventProblem.set(i18n.get("havip.event.loading"));
+        } else if (section.failed()) {
+            eventProblem.set(i18n.get("havip.event.failed", reason(section.error())));
+        } else {
+            eventProblem.set("");
+        }
+    }
+
+    /**
+     * The shared status word of an EIP or event status ({@link Statuses#WORD_PREFIX}), else the value
+     * as ENS sent it. Events spell {@code Canceled}, the word list {@code Cancelled}.
+     */
+    private String statusWord(String wire) {
+        return localized(Statuses.WORD_PREFIX, wire.equals("Canceled") ? "Cancelled" : wire);
+    }
+
+    /** The text of {@code prefix + value} when the bundle has it, else the value as ENS sent it. */
+    private String localized(String prefix, String value) {
+        return i18n.has(prefix + value) ? i18n.get(prefix + value) : value;
+    }
+
+    private String reason(Throwable error) {
+        if (error instanceof EnsException ens) {
+            return ens.error().localizedMessage(i18n.bundle());
+        }
+        return error == null ? "" : error.getClass().getSimpleName();
     }
 
     private void updateAssociations(Inventory inventory, HaVip found) {
@@ -544,6 +650,26 @@ public final class HaVipDetailViewModel {
     /** @return why the timeline may be incomplete (the activity log could not be read), empty normally */
     public ReadOnlyStringProperty timelineProblemProperty() {
         return timelineProblem.getReadOnlyProperty();
+    }
+
+    /** @return the HaVip's EIPs (read-only: the console offers no EIP binding) */
+    public ObservableList<EipRow> eips() {
+        return readOnlyEips;
+    }
+
+    /** @return why the EIP details are missing (loading, failed), empty when they are shown */
+    public ReadOnlyStringProperty eipProblemProperty() {
+        return eipProblem.getReadOnlyProperty();
+    }
+
+    /** @return the upcoming system events of the HaVip's members, soonest first */
+    public ObservableList<EventRow> events() {
+        return readOnlyEvents;
+    }
+
+    /** @return why the events are missing (loading, failed), empty when they are shown */
+    public ReadOnlyStringProperty eventProblemProperty() {
+        return eventProblem.getReadOnlyProperty();
     }
 
     /** @return whether a DeleteHaVips call is running */
