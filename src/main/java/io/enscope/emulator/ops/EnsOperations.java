@@ -318,17 +318,17 @@ public final class EnsOperations {
 
     private Map<String, Object> modifyHaVipAttribute(Params p, Account caller) {
         String haVipId = requireId(p, "HaVipId");
-        if (p.get("Name").isEmpty()) {
-            throw ApiException.missing("Name");
-        }
+        // Name is optional in the request model: without it the call changes nothing.
         String name = validName(p, "Name");
         HaVipState h = state.haVips.get(haVipId);
         if (h == null) {
             throw ApiException.badRequest("HaVipNotFound", "The input parameter haVipId that is not found.");
         }
         requireWritePermission(caller);
-        h.name = name;
-        state.touch(h.id);
+        if (name != null) {
+            h.name = name;
+            state.touch(h.id);
+        }
         return new LinkedHashMap<>();
     }
 
