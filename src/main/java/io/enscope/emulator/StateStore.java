@@ -450,7 +450,7 @@ final class StateStore implements EmulatorState.ChangeLog, NonceLog {
         Scenario scenario() {
             Scenario t = replacedTopology != null ? replacedTopology : topology;
             return new Scenario(t.regions(), t.networks(), t.vSwitches(), t.instances(), t.networkInterfaces(),
-                    new ArrayList<>(haVips.values()));
+                    new ArrayList<>(haVips.values()), t.routeEntries());
         }
     }
 

@@ -10,6 +10,7 @@ import io.enscope.emulator.scenario.Scenario.HaVipRec;
 import io.enscope.emulator.scenario.Scenario.InstanceRec;
 import io.enscope.emulator.scenario.Scenario.NetworkRec;
 import io.enscope.emulator.scenario.Scenario.RegionRec;
+import io.enscope.emulator.scenario.Scenario.RouteEntryRec;
 import io.enscope.emulator.scenario.Scenario.VSwitchRec;
 
 import java.time.Clock;
@@ -51,6 +52,7 @@ public final class EmulatorState {
     final Map<String, InstanceRec> instances = new LinkedHashMap<>();
     final Map<String, EniRec> enis = new LinkedHashMap<>();
     final Map<String, HaVipState> haVips = new LinkedHashMap<>();
+    final Map<String, RouteEntryRec> routeEntries = new LinkedHashMap<>();
     final Map<String, List<EniRec>> enisByInstance = new HashMap<>();
     final Map<String, Set<String>> usedIpsByVSwitch = new HashMap<>();
     private final Set<String> pendingHaVips = new LinkedHashSet<>();
@@ -176,6 +178,7 @@ public final class EmulatorState {
             instances.clear();
             enis.clear();
             haVips.clear();
+            routeEntries.clear();
             enisByInstance.clear();
             usedIpsByVSwitch.clear();
             pendingHaVips.clear();
@@ -266,8 +269,17 @@ public final class EmulatorState {
                 pendingHaVips.add(state.id);
             }
         }
+        for (RouteEntryRec r : s.routeEntries()) {
+            String table = require(r.routeTableId(), "route table id");
+            if (networks.values().stream().noneMatch(n -> Scenario.routeTableIdOf(n.networkId()).equals(table))) {
+                throw new IllegalArgumentException("route entry " + r.routeEntryId() + " refers to unknown route table "
+                        + table + " (a network's route table is vtb- and its id without n-)");
+            }
+            putUnique(routeEntries, require(r.routeEntryId(), "route entry id"), r, "route entry");
+        }
         settle(now);
     }
+
 
     /**
      * The pending change of a transitional state read from a scenario or a state file: per the timing
@@ -464,7 +476,7 @@ public final class EmulatorState {
         }
         return new Scenario(new ArrayList<>(regions.values()), new ArrayList<>(networks.values()),
                 new ArrayList<>(vSwitches.values()), new ArrayList<>(instances.values()),
-                new ArrayList<>(enis.values()), list);
+                new ArrayList<>(enis.values()), list, new ArrayList<>(routeEntries.values()));
     }
 
     private static HaVipRec record(HaVipState h) {

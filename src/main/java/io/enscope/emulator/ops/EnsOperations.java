@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -437,9 +438,10 @@ public final class EnsOperations {
                 .and(eq(p, "NetworkId", InstanceRec::networkId))
                 .and(eq(p, "VSwitchId", InstanceRec::vSwitchId))
                 .and(eq(p, "IntranetIp", InstanceRec::privateIpAddress))
-                .and(searchKey(p));
-        Map<String, Object> body = page(state.instances.values(), filter, p, 10, 100, "Instances", "Instance",
-                this::instanceShape);
+                .and(searchKey(p))
+                .and(InstanceFields.filter(p));
+        Map<String, Object> body = page(state.instances.values(), filter, InstanceFields.order(p), p, 10, 100,
+                "Instances", "Instance", this::instanceShape);
         Map<String, Object> withCode = new LinkedHashMap<>();
         withCode.put("Code", 0);
         withCode.putAll(body);
@@ -463,7 +465,7 @@ public final class EnsOperations {
         m.put("EnsRegionId", i.ensRegionId());
         m.put("SpecName", i.specName());
         m.put("InstanceTypeFamily", "x86_vm");
-        m.put("InstanceResourceType", "EnsService");
+        m.put("InstanceResourceType", InstanceFields.resourceType(i));
         m.put("ImageId", i.imageId());
         m.put("OSName", i.osName());
         m.put("Cpu", i.cpu());
@@ -471,6 +473,7 @@ public final class EnsOperations {
         m.put("Disk", i.disk());
         m.put("CreationTime", i.creationTime());
         m.put("ExpiredTime", i.expiredTime());
+        InstanceFields.putDetails(m, i);
         m.put("SpotStrategy", "NoSpot");
         m.put("DeletionProtection", false);
         Map<String, Object> net = new LinkedHashMap<>();
@@ -499,7 +502,7 @@ public final class EnsOperations {
                 : List.of(Map.of("Ip", i.publicIpAddress(), "GateWay", gateway(i.publicIpAddress()), "Isp",
                 "telecom"))));
         m.put("SecurityGroupIds", Map.of("SecurityGroupId", ipList(i.securityGroupId())));
-        m.put("Tags", Map.of("Tags", List.of()));
+        InstanceFields.putDisksAndTags(m, i);
         return m;
     }
 
@@ -615,9 +618,16 @@ public final class EnsOperations {
     private <T> Map<String, Object> page(Collection<T> all, Predicate<T> filter, Params p, int defaultSize,
                                          int maxSize, String wrapper, String item,
                                          Function<T, Map<String, Object>> shape) {
+        return page(all, filter, UnaryOperator.identity(), p, defaultSize, maxSize, wrapper, item, shape);
+    }
+
+    /** @param order puts the filtered listing in the order the request asks for */
+    private <T> Map<String, Object> page(Collection<T> all, Predicate<T> filter, UnaryOperator<List<T>> order,
+                                         Params p, int defaultSize, int maxSize, String wrapper, String item,
+                                         Function<T, Map<String, Object>> shape) {
         int pageNumber = p.intValue("PageNumber", 1, 1, 1_000_000);
         int pageSize = p.intValue("PageSize", defaultSize, 1, maxSize);
-        List<T> matching = cachedListing(wrapper, p, all, filter);
+        List<T> matching = cachedListing(wrapper, p, all, filter, order);
         List<Map<String, Object>> items = new ArrayList<>();
         for (T t : slice(matching, pageNumber, pageSize)) {
             items.add(shape.apply(t));
@@ -631,7 +641,8 @@ public final class EnsOperations {
     }
 
     @SuppressWarnings("unchecked")
-    private <T> List<T> cachedListing(String listing, Params p, Collection<T> all, Predicate<T> filter) {
+    private <T> List<T> cachedListing(String listing, Params p, Collection<T> all, Predicate<T> filter,
+                                      UnaryOperator<List<T>> order) {
         StringBuilder key = new StringBuilder().append(state.generation()).append('|').append(listing);
         p.asMap().forEach((k, v) -> {
             if (!k.equals("PageNumber") && !k.equals("PageSize")) {
@@ -643,12 +654,13 @@ public final class EnsOperations {
         if (cached != null) {
             return (List<T>) cached;
         }
-        List<T> matching = new ArrayList<>();
+        List<T> filtered = new ArrayList<>();
         for (T t : all) {
             if (filter.test(t)) {
-                matching.add(t);
+                filtered.add(t);
             }
         }
+        List<T> matching = order.apply(filtered);
         if (cacheKey.length() > MAX_CACHE_KEY_CHARS) {
             return matching;
         }
