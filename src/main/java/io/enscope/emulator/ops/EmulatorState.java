@@ -1,5 +1,6 @@
 package io.enscope.emulator.ops;
 
+import io.enscope.emulator.HaVipStatuses;
 import io.enscope.emulator.Limits;
 import io.enscope.emulator.Timings;
 import io.enscope.emulator.TransitionTiming;
@@ -40,6 +41,7 @@ public final class EmulatorState {
     final Random random;
     private volatile Timings timings;
     private volatile Limits limits;
+    private volatile HaVipStatuses haVipStatuses = HaVipStatuses.TRANSITIONAL;
     private volatile ChangeLog changeLog = ChangeLog.NONE;
     /** HaVips changed since the last entry given to the change log; guarded by the lock. */
     private final Set<String> touched = new LinkedHashSet<>();
@@ -97,6 +99,20 @@ public final class EmulatorState {
 
     public Limits limits() {
         return limits;
+    }
+
+    /** Which HaVip-level statuses DescribeHaVips shows during a binding change. */
+    public HaVipStatuses haVipStatuses() {
+        return haVipStatuses;
+    }
+
+    public void setHaVipStatuses(HaVipStatuses statuses) {
+        this.haVipStatuses = java.util.Objects.requireNonNull(statuses);
+    }
+
+    /** A HaVip's status as DescribeHaVips shows it, per {@link #haVipStatuses()}. */
+    String statusOf(HaVipState h) {
+        return h.status(haVipStatuses == HaVipStatuses.TRANSITIONAL);
     }
 
     public void setLimits(Limits limits) {
@@ -485,7 +501,7 @@ public final class EmulatorState {
             assocs.add(new AssociationRec(a.instanceId, a.instanceType, a.ipAddress, a.status.wire,
                     a.creationTime));
         }
-        return new HaVipRec(h.id, h.name, h.description, h.ipAddress, h.status(), h.vSwitchId,
+        return new HaVipRec(h.id, h.name, h.description, h.ipAddress, h.status(true), h.vSwitchId,
                 h.networkId, h.ensRegionId, h.creationTime, assocs);
     }
 

@@ -559,7 +559,7 @@ public final class EnsOperations {
                 .and(eq(p, "Name", (HaVipState h) -> h.name))
                 .and(eq(p, "NetworkId", (HaVipState h) -> h.networkId))
                 .and(eq(p, "VSwitchId", (HaVipState h) -> h.vSwitchId))
-                .and(eq(p, "Status", HaVipState::status));
+                .and(eq(p, "Status", state::statusOf));
         int pageNumber = p.intValue("PageNumber", 1, 1, 1_000_000);
         int pageSize = p.intValue("PageSize", 10, 1, 100);
         List<HaVipState> matching = new ArrayList<>();
@@ -576,7 +576,7 @@ public final class EnsOperations {
         List<Map<String, Object>> items = new ArrayList<>();
         for (HaVipState h : onPage) {
             if (state.haVips.containsKey(h.id)) {
-                items.add(haVipShape(h));
+                items.add(haVipShape(h, state.statusOf(h)));
             }
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -587,13 +587,13 @@ public final class EnsOperations {
         return new Outcome(body, changed);
     }
 
-    private static Map<String, Object> haVipShape(HaVipState h) {
+    private static Map<String, Object> haVipShape(HaVipState h, String status) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("HaVipId", h.id);
         m.put("Name", h.name == null ? "" : h.name);
         m.put("Description", h.description == null ? "" : h.description);
         m.put("IpAddress", h.ipAddress);
-        m.put("Status", h.status());
+        m.put("Status", status);
         m.put("VSwitchId", h.vSwitchId);
         m.put("NetworkId", h.networkId);
         m.put("EnsRegionId", h.ensRegionId);

@@ -14,7 +14,6 @@ import io.enscope.ens.HaVipQuery;
 import io.enscope.ens.model.AssociationStatus;
 import io.enscope.ens.model.HaVip;
 import io.enscope.ens.model.HaVipAssociation;
-import io.enscope.ens.model.HaVipStatus;
 import io.enscope.ens.model.Region;
 import io.enscope.inventory.Inventory;
 import io.enscope.inventory.InventoryLoader;
@@ -364,12 +363,9 @@ public final class Workspace implements AutoCloseable {
         if (!listed && bind) {
             associations.add(new HaVipAssociation(event.targetId(), job.instanceType(), null, null, shown, null, null));
         }
-        // As ENS lists it: Associating while any binding is being made, else Unassociating.
-        HaVipStatus status = associations.stream().anyMatch(a -> a.status() == AssociationStatus.ASSOCIATING)
-                ? HaVipStatus.ASSOCIATING : HaVipStatus.UNASSOCIATING;
-        HaVip expected = new HaVip(haVip.id(), haVip.name(), haVip.description(), haVip.ipAddress(), status,
-                status.wireValue(), haVip.vSwitchId(), haVip.networkId(), haVip.regionId(), haVip.creationTime(),
-                associations, haVip.eips());
+        // Only the binding changes: whether ENS also shows it at the HaVip level depends on the
+        // model it follows, and HaVip.liveStatus() shows the binding's status either way.
+        HaVip expected = haVip.withAssociations(associations);
         offer(haVip.id(), new Read(Optional.of(expected), System.nanoTime()));
         requestApply();
     }

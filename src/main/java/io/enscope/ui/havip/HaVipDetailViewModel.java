@@ -359,7 +359,7 @@ public final class HaVipDetailViewModel {
         id.set(found.id());
         name.set(displayName(found));
         ipAddress.set(found.ipAddress() == null ? "" : found.ipAddress());
-        status.set(statuses.haVip(found.status(), found.rawStatus()));
+        status.set(statuses.haVip(found.liveStatus(), found.liveRawStatus()));
         vSwitch.set(vSwitchText(inventory, found.vSwitchId()));
         description.set(found.description() == null ? "" : found.description());
         created.set(times.minutes(found.creationTime()));
