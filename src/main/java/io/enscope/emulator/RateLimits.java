@@ -65,7 +65,11 @@ public record RateLimits(Map<String, Rate> operations, Rate fallback) {
     public static final RateLimits DOCUMENTED = new RateLimits(Map.of(
             "DescribeInstances", new Rate(0, 800, 100),
             "DescribeNetworks", new Rate(100, 10, 0),
-            "DescribeNetworkAttribute", new Rate(100, 10, 0)),
+            "DescribeNetworkAttribute", new Rate(100, 10, 0),
+            // Undocumented: listed with the conservative default, so the table names every HA read.
+            "DescribeEnsRouteEntryList", new Rate(0, 100, 20),
+            "DescribeVSwitchAttributes", new Rate(0, 100, 20),
+            "ListTagResources", new Rate(0, 100, 20)),
             new Rate(0, 100, 20));
 
     private static final Set<String> FIELDS = Set.of("api", "account", "user");

@@ -32,7 +32,11 @@ public final class EnsOperations {
     public static final Set<String> ACTIONS = Set.of(
             "DescribeEnsRegions", "DescribeNetworks", "DescribeVSwitches", "DescribeInstances",
             "DescribeNetworkInterfaces", "DescribeHaVips", "CreateHaVip", "DeleteHaVips",
-            "ModifyHaVipAttribute", "AssociateHaVip", "UnassociateHaVip");
+            "ModifyHaVipAttribute", "AssociateHaVip", "UnassociateHaVip",
+            "DescribeEnsRouteEntryList",
+            "DescribeVSwitchAttributes",
+            "DescribeNetworkAttribute",
+            "ListTagResources");
     private static final Set<String> WRITES = Set.of(
             "CreateHaVip", "DeleteHaVips", "ModifyHaVipAttribute", "AssociateHaVip", "UnassociateHaVip");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.*-]{0,127}");
@@ -48,6 +52,9 @@ public final class EnsOperations {
     static final int MAX_CACHE_KEY_CHARS = 4096;
 
     private final EmulatorState state;
+    private final RouteOperations routes;
+    private final NetworkAttributeOperations attributes;
+    private final TagOperations tags;
     /**
      * Filtered listings of the topology (networks, VSwitches, instances, ENIs never change but by
      * a reset), keyed by action and filters: a client paging through 20,000 ENIs costs one scan,
@@ -57,6 +64,9 @@ public final class EnsOperations {
 
     public EnsOperations(EmulatorState state) {
         this.state = state;
+        this.routes = new RouteOperations(state);
+        this.attributes = new NetworkAttributeOperations(state);
+        this.tags = new TagOperations(state);
     }
 
     public static boolean isWrite(String action) {
@@ -86,6 +96,10 @@ public final class EnsOperations {
                 case "ModifyHaVipAttribute" -> Outcome.write(modifyHaVipAttribute(params, caller));
                 case "AssociateHaVip" -> Outcome.write(associateHaVip(params, caller));
                 case "UnassociateHaVip" -> Outcome.write(unassociateHaVip(params, caller));
+                case "DescribeEnsRouteEntryList" -> Outcome.read(routes.describeRouteEntryList(params));
+                case "DescribeVSwitchAttributes" -> Outcome.read(attributes.describeVSwitchAttributes(params));
+                case "DescribeNetworkAttribute" -> Outcome.read(attributes.describeNetworkAttribute(params));
+                case "ListTagResources" -> Outcome.read(tags.listTagResources(params));
                 default -> throw new ApiException(404, "InvalidApi.NotFound",
                         "Specified api is not found, please check your url and method.");
             };
