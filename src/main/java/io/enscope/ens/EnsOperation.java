@@ -26,7 +26,15 @@ public enum EnsOperation {
     /** Binds an HaVip to an instance or ENI; asynchronous on the server. */
     ASSOCIATE_HAVIP("AssociateHaVip", "POST", true, 0, 0),
     /** Removes a binding; asynchronous on the server. */
-    UNASSOCIATE_HAVIP("UnassociateHaVip", "POST", true, 0, 0);
+    UNASSOCIATE_HAVIP("UnassociateHaVip", "POST", true, 0, 0),
+    /** Lists route entries; PageSize 10–100. */
+    DESCRIBE_ROUTE_ENTRIES("DescribeEnsRouteEntryList", "POST", false, 10, 100),
+    /** One vSwitch with its members' IDs; not paged. */
+    DESCRIBE_VSWITCH_ATTRIBUTES("DescribeVSwitchAttributes", "POST", false, 0, 0),
+    /** One network with its route table and members' IDs; not paged. */
+    DESCRIBE_NETWORK_ATTRIBUTE("DescribeNetworkAttribute", "POST", false, 0, 0),
+    /** Tags of instances; paged by NextToken, so not by page number. */
+    LIST_TAG_RESOURCES("ListTagResources", "POST", false, 0, 0);
 
     private final String action;
     private final String httpMethod;

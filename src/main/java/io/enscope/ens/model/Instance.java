@@ -24,6 +24,7 @@ import java.util.List;
  * @param instanceResourceType {@code EnsInstance}, {@code EnsService}, {@code BuildMachine}, …
  * @param imageId              the image
  * @param osName               the operating system
+ * @param tags                 its tags ({@code Tags.Tags[]}), never null
  */
 public record Instance(
         String id,
@@ -41,7 +42,8 @@ public record Instance(
         String specName,
         String instanceResourceType,
         String imageId,
-        String osName) {
+        String osName,
+        List<ResourceTag> tags) {
 
     /** Fills in the status from the raw text and makes the lists immutable and non-null. */
     public Instance {
@@ -49,6 +51,31 @@ public record Instance(
         privateIpAddresses = WireValues.strings(privateIpAddresses);
         publicIpAddresses = WireValues.strings(publicIpAddresses);
         networkInterfaces = WireValues.list(networkInterfaces);
+        tags = WireValues.list(tags);
+    }
+
+    /** An instance without tags. */
+    public Instance(String id, String name, String hostName, InstanceStatus status, String rawStatus,
+                    String regionId, String networkId, String vSwitchId, List<String> privateIpAddresses,
+                    List<String> publicIpAddresses, List<InstanceNetworkInterface> networkInterfaces,
+                    Instant creationTime, String specName, String instanceResourceType, String imageId,
+                    String osName) {
+        this(id, name, hostName, status, rawStatus, regionId, networkId, vSwitchId, privateIpAddresses,
+                publicIpAddresses, networkInterfaces, creationTime, specName, instanceResourceType, imageId, osName,
+                List.of());
+    }
+
+    /** {@code {"Tags": [...]}}, the tag list of an instance; the bare array is accepted too. */
+    record TagList(List<ResourceTag> values) {
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        static TagList wrapped(@JsonProperty("Tags") List<ResourceTag> values) {
+            return new TagList(WireValues.list(values).stream().filter(t -> t.key() != null).toList());
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static TagList flat(List<ResourceTag> values) {
+            return wrapped(values);
+        }
     }
 
     /** @return the primary private IPv4 address, or null when there is none */
@@ -78,7 +105,8 @@ public record Instance(
             @JsonProperty("SpecName") String specName,
             @JsonProperty("InstanceResourceType") String instanceResourceType,
             @JsonProperty("ImageId") String imageId,
-            @JsonProperty("OSName") String osName) {
+            @JsonProperty("OSName") String osName,
+            @JsonProperty("Tags") TagList tags) {
         String networkId = networkAttributes == null ? null : networkAttributes.networkId();
         String vSwitchId = networkAttributes == null ? null : networkAttributes.vSwitchId();
         List<String> privateIps = WireValues.firstNonEmpty(
@@ -90,6 +118,6 @@ public record Instance(
                 Wire.PublicIpEntries.of(publicIpAddresses));
         return new Instance(id, name, hostName, null, status, regionId, networkId, vSwitchId, privateIps, publicIps,
                 Wire.InstanceInterfaces.of(networkInterfaces), WireValues.parseTime(creationTime), specName,
-                instanceResourceType, imageId, osName);
+                instanceResourceType, imageId, osName, tags == null ? List.of() : tags.values());
     }
 }
