@@ -11,9 +11,11 @@ import io.enscope.binding.JobState;
 import io.enscope.ens.EnsApi;
 import io.enscope.ens.EnsException;
 import io.enscope.ens.HaVipQuery;
+import io.enscope.ens.RouteEntryQuery;
 import io.enscope.ens.model.AssociationStatus;
 import io.enscope.ens.model.HaVip;
 import io.enscope.ens.model.HaVipAssociation;
+import io.enscope.ens.model.RouteNextHop;
 import io.enscope.ens.model.Region;
 import io.enscope.inventory.Inventory;
 import io.enscope.inventory.InventoryLoader;
@@ -116,6 +118,10 @@ public final class Workspace implements AutoCloseable {
     private final Map<String, Long> shownReadNanos = new ConcurrentHashMap<>();
     /** UI thread: when the shown inventory as a whole was read (the start of its load). */
     private volatile long inventoryReadNanos = System.nanoTime();
+    /** UI thread: the route entries to HaVips, read after each inventory load. */
+    private final ReadOnlyObjectWrapper<RouteTable> routes = new ReadOnlyObjectWrapper<>(RouteTable.NOT_LOADED);
+    /** UI thread: counts route reads, so that the answer of an older one is dropped. */
+    private long routeGeneration;
     /** The inventory as last set, for background threads (the property belongs to the UI thread). */
     private volatile Inventory published = Inventory.empty();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -244,6 +250,9 @@ public final class Workspace implements AutoCloseable {
         loading.set(true);
         loadError.set(null);
         progress.set(0);
+        // Read again after this load; an answer still coming for the previous one is dropped.
+        routeGeneration++;
+        routes.set(RouteTable.LOADING);
         showStatus("workspace.status.loading");
         // Coalesced: a large load reports hundreds of pages; the FX thread shows only the latest.
         AtomicReference<LoadProgress> latest = new AtomicReference<>();
@@ -282,6 +291,36 @@ public final class Workspace implements AutoCloseable {
         progress.set(1);
         countsShown = true;
         showCounts(loaded);
+        loadRoutes();
+    }
+
+    /**
+     * Reads the route entries with a HaVip next hop (every page, reads retried by the gateway),
+     * after the inventory is shown. DescribeEnsRouteEntryList has no region filter, so the regions
+     * chosen apply through the HaVips: only entries towards a HaVip of the inventory are kept.
+     */
+    private void loadRoutes() {
+        long generation = ++routeGeneration;
+        routes.set(RouteTable.LOADING);
+        tasks.submit("route entries", p -> api.describeAllRouteEntries(RouteEntryQuery.toHaVips()), list -> {
+            if (generation != routeGeneration) {
+                return;
+            }
+            Inventory shown = inventory.get();
+            routes.set(RouteTable.loaded(list.stream().filter(r -> r.nextHops().stream()
+                    .anyMatch(h -> RouteNextHop.HAVIP.equalsIgnoreCase(h.type())
+                            && shown.haVip(h.id()).isPresent())).toList()));
+        }, error -> {
+            if (generation != routeGeneration) {
+                return;
+            }
+            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            LOG.warn("route entries could not be read: {}", cause.toString());
+            String reason = cause instanceof EnsException failed && i18n.has(failed.error().messageKey())
+                    ? i18n.get(failed.error().messageKey()) : i18n.get("workspace.stale.unknownReason");
+            routes.set(RouteTable.failed(reason));
+        });
     }
 
     private void showCounts(Inventory shown) {
@@ -579,6 +618,11 @@ public final class Workspace implements AutoCloseable {
     }
 
     // ---- accessors -------------------------------------------------------------------------
+
+    /** The route entries towards the inventory's HaVips (UI thread). */
+    public ReadOnlyObjectProperty<RouteTable> routesProperty() {
+        return routes.getReadOnlyProperty();
+    }
 
     public ReadOnlyObjectProperty<Inventory> inventoryProperty() {
         return inventory.getReadOnlyProperty();

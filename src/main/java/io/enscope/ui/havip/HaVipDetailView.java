@@ -81,6 +81,13 @@ public final class HaVipDetailView {
     @FXML private TableColumn<TransitionRow, StatusValue> toColumn;
     @FXML private TableColumn<TransitionRow, String> jobColumn;
     @FXML private TableColumn<TransitionRow, String> errorColumn;
+    @FXML private Tab routesTab;
+    @FXML private TableView<RouteRow> routeTable;
+    @FXML private TableColumn<RouteRow, String> routeDestinationColumn;
+    @FXML private TableColumn<RouteRow, String> routeEntryColumn;
+    @FXML private TableColumn<RouteRow, String> routeTableColumn;
+    @FXML private TableColumn<RouteRow, String> routeStatusColumn;
+    @FXML private TableColumn<RouteRow, String> routeCreatedColumn;
 
     /** @param viewModel the detail's ViewModel */
     public HaVipDetailView(HaVipDetailViewModel viewModel) {
@@ -112,6 +119,7 @@ public final class HaVipDetailView {
         bindError();
         bindAssociations();
         bindTimeline();
+        bindRoutes();
     }
 
     private void bindHeader() {
@@ -249,6 +257,20 @@ public final class HaVipDetailView {
         jobColumn.setCellFactory(IdCell.withNameTooltip(TransitionRow::jobId));
         errorColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().errorCode()));
         errorColumn.setCellFactory(IdCell.withNameTooltip(this::errorTooltip));
+    }
+
+    private void bindRoutes() {
+        routeTable.setItems(viewModel.routes());
+        routeTable.setRowFactory(t -> new SpokenText.Row<>());
+        Label placeholder = new Label();
+        placeholder.setWrapText(true);
+        placeholder.textProperty().bind(viewModel.routesMessageProperty());
+        routeTable.setPlaceholder(placeholder);
+        routeDestinationColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().destination()));
+        routeEntryColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().label()));
+        routeTableColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().tableId()));
+        routeStatusColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().status()));
+        routeCreatedColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().created()));
     }
 
     private String errorTooltip(TransitionRow row) {

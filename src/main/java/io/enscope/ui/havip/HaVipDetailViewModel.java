@@ -16,6 +16,7 @@ import io.enscope.inventory.Inventory;
 import io.enscope.ui.common.Dialogs;
 import io.enscope.ui.common.I18n;
 import io.enscope.ui.common.Tone;
+import io.enscope.ui.common.RouteTable;
 import io.enscope.ui.common.Workspace;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -94,6 +95,10 @@ public final class HaVipDetailViewModel {
     private final Set<String> timelineKeys = new HashSet<>();
     private final ReadOnlyStringWrapper timelineProblem = new ReadOnlyStringWrapper(this, "timelineProblem", "");
 
+    private final ObservableList<RouteRow> routes = FXCollections.observableArrayList();
+    private final ObservableList<RouteRow> readOnlyRoutes = FXCollections.unmodifiableObservableList(routes);
+    private final ReadOnlyStringWrapper routesMessage = new ReadOnlyStringWrapper(this, "routesMessage", "");
+
     private final ReadOnlyBooleanWrapper deleting = new ReadOnlyBooleanWrapper(this, "deleting");
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
     private final ReadOnlyStringWrapper errorCode = new ReadOnlyStringWrapper(this, "errorCode", "");
@@ -107,6 +112,7 @@ public final class HaVipDetailViewModel {
     private final BooleanBinding canCopyUnbindCommand;
 
     private final ChangeListener<Inventory> inventoryListener = (obs, old, inventory) -> refresh();
+    private final ChangeListener<RouteTable> routesListener = (obs, old, table) -> refreshRoutes();
     private final JobListener jobListener = new JobListener() {
         @Override
         public void jobChanged(JobEvent event, BindingJob job) {
@@ -155,6 +161,7 @@ public final class HaVipDetailViewModel {
         }
         active = true;
         workspace.inventoryProperty().addListener(inventoryListener);
+        workspace.routesProperty().addListener(routesListener);
         workspace.jobs().addListener(jobListener);
         showHaVip();
     }
@@ -167,6 +174,7 @@ public final class HaVipDetailViewModel {
         active = false;
         historyGeneration++;
         workspace.inventoryProperty().removeListener(inventoryListener);
+        workspace.routesProperty().removeListener(routesListener);
         workspace.jobs().removeListener(jobListener);
     }
 
@@ -354,6 +362,7 @@ public final class HaVipDetailViewModel {
             created.set("");
             associationSource.clear();
             associationsById.clear();
+            refreshRoutes();
             return;
         }
         id.set(found.id());
@@ -364,6 +373,25 @@ public final class HaVipDetailViewModel {
         description.set(found.description() == null ? "" : found.description());
         created.set(times.minutes(found.creationTime()));
         updateAssociations(inventory, found);
+        refreshRoutes();
+    }
+
+    /** The route entries towards this HaVip, or why there are none to show. */
+    private void refreshRoutes() {
+        String current = haVipId.get();
+        RouteTable table = workspace.routesProperty().get();
+        List<RouteRow> rows = new ArrayList<>();
+        if (current != null && haVip.get() != null && table.state() == RouteTable.State.LOADED) {
+            table.to(current).forEach(e -> rows.add(RouteRow.of(e, times)));
+        }
+        if (!rows.equals(routes)) {
+            routes.setAll(rows);
+        }
+        routesMessage.set(switch (table.state()) {
+            case LOADING, NOT_LOADED -> i18n.get("havip.routes.loading");
+            case FAILED -> i18n.get("havip.routes.failed", table.problem());
+            case LOADED -> rows.isEmpty() ? i18n.get("havip.routes.none") : "";
+        });
     }
 
     private void updateAssociations(Inventory inventory, HaVip found) {
@@ -547,6 +575,16 @@ public final class HaVipDetailViewModel {
     }
 
     /** @return whether a DeleteHaVips call is running */
+    /** @return the route entries whose next hop is this HaVip (read-only) */
+    public ObservableList<RouteRow> routes() {
+        return readOnlyRoutes;
+    }
+
+    /** @return why no route entry is listed (reading, failed, none), empty when some are */
+    public ReadOnlyStringProperty routesMessageProperty() {
+        return routesMessage.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty deletingProperty() {
         return deleting.getReadOnlyProperty();
     }
