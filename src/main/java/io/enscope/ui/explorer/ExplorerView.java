@@ -97,6 +97,7 @@ public final class ExplorerView {
     @FXML private TableColumn<InstanceRow, String> instanceIpColumn;
     @FXML private TableColumn<InstanceRow, String> instanceVSwitchColumn;
     @FXML private TableColumn<InstanceRow, Number> instanceHaVipsColumn;
+    @FXML private TableColumn<InstanceRow, String> instanceTagsColumn;
     @FXML private TableView<EniRow> eniTable;
     @FXML private TableColumn<EniRow, String> eniIdColumn;
     @FXML private TableColumn<EniRow, String> eniNameColumn;
@@ -356,6 +357,7 @@ public final class ExplorerView {
         instanceVSwitchColumn.setCellFactory(IdCell.withNameTooltip(InstanceRow::getVSwitchName));
         instanceHaVipsColumn.setCellValueFactory(c -> c.getValue().haVipCountProperty());
         instanceHaVipsColumn.getStyleClass().add("number-column");
+        instanceTagsColumn.setCellValueFactory(c -> c.getValue().tagsProperty());
     }
 
     private void bindEniTable() {

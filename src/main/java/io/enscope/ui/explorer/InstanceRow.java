@@ -1,6 +1,7 @@
 package io.enscope.ui.explorer;
 
 import io.enscope.ens.model.Instance;
+import io.enscope.ens.model.ResourceTag;
 import io.enscope.ui.havip.StatusValue;
 import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -23,6 +24,7 @@ public final class InstanceRow implements ExplorerRow {
     private final ReadOnlyStringWrapper vSwitchId = new ReadOnlyStringWrapper(this, "vSwitchId", "");
     private final ReadOnlyStringWrapper vSwitchName = new ReadOnlyStringWrapper(this, "vSwitchName", "");
     private final ReadOnlyIntegerWrapper haVipCount = new ReadOnlyIntegerWrapper(this, "haVipCount");
+    private final ReadOnlyStringWrapper tags = new ReadOnlyStringWrapper(this, "tags", "");
     private String searchText = "";
     private List<String> csv = List.of();
     private List<String> lastHaVipIds;
@@ -56,11 +58,13 @@ public final class InstanceRow implements ExplorerRow {
         vSwitchId.set(RowContext.text(value.vSwitchId()));
         vSwitchName.set(vSwitch);
         haVipCount.set(haVipIds.size());
+        tags.set(String.join(", ", value.tags().stream().map(ResourceTag::text).toList()));
         List<String> searchable = new ArrayList<>(List.of(id, name.get(), status.get().text(), status.get().code(), vSwitchId.get(),
                 vSwitchName.get(), RowContext.text(value.hostName())));
         searchable.addAll(value.privateIpAddresses());
         searchable.addAll(value.publicIpAddresses());
         searchable.addAll(haVipIds);
+        searchable.add(tags.get());
         searchText = RowContext.searchText(searchable);
         csv = List.of(id, name.get(), status.get().code(), privateIp.get(), vSwitchId.get(),
                 Integer.toString(haVipCount.get()));
@@ -134,5 +138,14 @@ public final class InstanceRow implements ExplorerRow {
 
     public int getHaVipCount() {
         return haVipCount.get();
+    }
+
+    /** @return the instance's tags as {@code key=value, …} */
+    public ReadOnlyStringProperty tagsProperty() {
+        return tags.getReadOnlyProperty();
+    }
+
+    public String getTags() {
+        return tags.get();
     }
 }

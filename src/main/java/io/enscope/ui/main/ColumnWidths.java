@@ -8,9 +8,17 @@ import java.util.TreeMap;
 
 /**
  * The widths of table columns the user may have dragged, by column ID (their {@code fx:id}), kept
- * in the {@link WindowState} between starts.
+ * in the {@link WindowState} between starts. In a table whose column menu is shown (the user may
+ * hide and show its columns), whether each column is shown is kept too, under
+ * {@code <id>}{@value #SHOWN}: {@value #YES} shown, {@value #NO} hidden (the state keeps positive
+ * numbers only).
  */
 public final class ColumnWidths {
+    /** The key suffix of a column's "shown" flag. */
+    public static final String SHOWN = ".shown";
+    static final double YES = 1;
+    static final double NO = 0.5;
+
     private ColumnWidths() {
     }
 
@@ -21,6 +29,9 @@ public final class ColumnWidths {
             for (TableColumn<?, ?> column : table.getColumns()) {
                 if (column.getId() != null && column.getWidth() > 0) {
                     widths.put(column.getId(), column.getWidth());
+                }
+                if (column.getId() != null && table.isTableMenuButtonVisible()) {
+                    widths.put(column.getId() + SHOWN, column.isVisible() ? YES : NO);
                 }
             }
         }
@@ -34,6 +45,10 @@ public final class ColumnWidths {
                 Double width = column.getId() == null ? null : widths.get(column.getId());
                 if (width != null && column.isResizable()) {
                     column.setPrefWidth(Math.max(column.getMinWidth(), Math.min(width, column.getMaxWidth())));
+                }
+                Double shown = column.getId() == null ? null : widths.get(column.getId() + SHOWN);
+                if (shown != null && table.isTableMenuButtonVisible()) {
+                    column.setVisible(shown >= YES);
                 }
             }
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.enscope.ens.model.HaVip;
+import io.enscope.ens.model.VSwitch;
 import io.enscope.ui.TestWorkspaces;
 import io.enscope.ui.common.RouteTable;
 import io.enscope.ui.common.Theme;
@@ -16,7 +17,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
@@ -28,8 +31,11 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The HaVip detail's Routes tab on the sandbox, headless: a route whose next hop is the HaVip is shown. */
-class HaVipRoutesViewTest {
+/**
+ * The HA neighbourhood in the explorer on the sandbox, headless: the HaVip detail's Routes tab shows
+ * a route whose next hop is the HaVip; the instance table's Tags column is hidden until asked for.
+ */
+class HaNeighbourhoodViewTest {
     private final FxRobot robot = new FxRobot();
     @TempDir
     Path dir;
@@ -63,6 +69,29 @@ class HaVipRoutesViewTest {
     void stop() throws Exception {
         FxToolkit.cleanupStages();
         sandbox.close();
+    }
+
+    @Test
+    void theTagsColumnIsHiddenByDefaultAndShowsTheTags() {
+        VSwitch web = Demo.vSwitch(workspace.inventory(), "cn-hangzhou-telecom", "prod-web-a");
+        robot.clickOn(robot.lookup(".explorer-tree-cell .label").queryAllAs(Label.class).stream()
+                .filter(l -> web.id().equals(l.getText())).findFirst().orElseThrow());
+        robot.clickOn("#instancesTab");
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<InstanceRow> instances = robot.lookup("#instanceTable").queryTableView();
+        TableColumn<InstanceRow, ?> tags = instances.getColumns().stream()
+                .filter(c -> "instanceTagsColumn".equals(c.getId())).findFirst().orElseThrow();
+        assertThat(instances.isTableMenuButtonVisible()).as("columns can be shown and hidden").isTrue();
+        assertThat(tags.isVisible()).isFalse();
+        assertThat(tags.getText()).isEqualTo("Tags");
+
+        robot.interact(() -> tags.setVisible(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        InstanceRow lb = instances.getItems().stream().filter(r -> r.getName().equals("lb-hz-01")).findFirst()
+                .orElseThrow();
+        assertThat(lb.getTags()).isEqualTo("env=prod, tier=lb, owner=netops");
+        assertThat(robot.from(instances).lookup(".table-cell").queryAllAs(Labeled.class))
+                .extracting(Labeled::getText).contains("env=prod, tier=lb, owner=netops");
     }
 
     @Test
