@@ -62,6 +62,25 @@ class HaNeighbourhoodClientTest {
     }
 
     @Test
+    void routeEntriesArePagedAndAThrottledPageIsRetried() {
+        emulator.faults().add(io.enscope.emulator.fault.FaultRule.next("DescribeEnsRouteEntryList",
+                io.enscope.emulator.fault.FaultKind.THROTTLING, 1));
+        List<RouteEntry> pagedByTen = EnsApi.fetchAllPages(10,
+                page -> api.describeRouteEntries(new RouteEntryQuery(null, null, null, null, null), page));
+        assertThat(pagedByTen).extracting(RouteEntry::id).doesNotHaveDuplicates()
+                .hasSize(DEMO.routeEntries().size());
+        try (EnsEmulator large = EnsEmulator.builder().scenario(io.enscope.emulator.scenario.LargeScenario.create(5))
+                .account(ADMIN).port(0).start();
+             SdkEnsApi largeApi = new SdkEnsApi(EnsClientConfig.local(large.endpoint()),
+                     EnsCredentialsProvider.of(EnsCredentials.of(ADMIN.accessKeyId(), ADMIN.accessKeySecret())))) {
+            List<RouteEntry> all = EnsApi.fetchAllPages(30, page -> largeApi.describeRouteEntries(
+                    RouteEntryQuery.toHaVips(), page));
+            assertThat(all).extracting(RouteEntry::id).doesNotHaveDuplicates().hasSize(100);
+            assertThat(largeApi.describeAllRouteEntries(RouteEntryQuery.toHaVips())).hasSize(100);
+        }
+    }
+
+    @Test
     void attributesCarryTheMemberIds() {
         Scenario.HaVipRec vip = DEMO.haVips().get(0);
         VSwitchAttributes vsw = api.describeVSwitchAttributes(vip.vSwitchId());
