@@ -15,6 +15,7 @@ import io.enscope.ens.RouteEntryQuery;
 import io.enscope.ens.model.AssociationStatus;
 import io.enscope.ens.model.HaVip;
 import io.enscope.ens.model.HaVipAssociation;
+import io.enscope.ens.model.ResourceTag;
 import io.enscope.ens.model.RouteNextHop;
 import io.enscope.ens.model.Region;
 import io.enscope.inventory.Inventory;
@@ -122,6 +123,12 @@ public final class Workspace implements AutoCloseable {
     private final ReadOnlyObjectWrapper<RouteTable> routes = new ReadOnlyObjectWrapper<>(RouteTable.NOT_LOADED);
     /** UI thread: counts route reads, so that the answer of an older one is dropped. */
     private long routeGeneration;
+    /**
+     * UI thread: instance tags from ListTagResources, by instance ID; read only when DescribeInstances
+     * carried no tag at all (its doc says the response does not return them).
+     */
+    private final ReadOnlyObjectWrapper<Map<String, List<ResourceTag>>> listedTags =
+            new ReadOnlyObjectWrapper<>(Map.of());
     /** The inventory as last set, for background threads (the property belongs to the UI thread). */
     private volatile Inventory published = Inventory.empty();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -292,8 +299,31 @@ public final class Workspace implements AutoCloseable {
         countsShown = true;
         showCounts(loaded);
         loadRoutes();
+        loadListedTags(loaded);
     }
 
+    /** Reads the instances' tags with ListTagResources (NextToken pages) when DescribeInstances gave none. */
+    private void loadListedTags(Inventory loaded) {
+        long generation = routeGeneration;
+        if (loaded.instances().isEmpty() || loaded.instances().stream().anyMatch(i -> !i.tags().isEmpty())) {
+            listedTags.set(Map.of());
+            return;
+        }
+        tasks.submit("instance tags", p -> api.listAllInstanceTags(List.of()), rows -> {
+            if (generation != routeGeneration) {
+                return;
+            }
+            Inventory shown = inventory.get();
+            Map<String, List<ResourceTag>> byInstance = new LinkedHashMap<>();
+            for (ResourceTag tag : rows) {
+                if (shown.instance(tag.resourceId()).isPresent()) {
+                    byInstance.computeIfAbsent(tag.resourceId(), k -> new ArrayList<>()).add(tag);
+                }
+            }
+            byInstance.replaceAll((k, v) -> List.copyOf(v));
+            listedTags.set(Map.copyOf(byInstance));
+        }, error -> LOG.warn("instance tags could not be read: {}", error.toString()));
+    }
     /**
      * Reads the route entries with a HaVip next hop (every page, reads retried by the gateway),
      * after the inventory is shown. DescribeEnsRouteEntryList has no region filter, so the regions
@@ -618,6 +648,11 @@ public final class Workspace implements AutoCloseable {
     }
 
     // ---- accessors -------------------------------------------------------------------------
+
+    /** Instance tags read with ListTagResources, by instance ID; empty when DescribeInstances carried them (UI thread). */
+    public ReadOnlyObjectProperty<Map<String, List<ResourceTag>>> listedTagsProperty() {
+        return listedTags.getReadOnlyProperty();
+    }
 
     /** The route entries towards the inventory's HaVips (UI thread). */
     public ReadOnlyObjectProperty<RouteTable> routesProperty() {

@@ -28,6 +28,7 @@ public final class InstanceRow implements ExplorerRow {
     private String searchText = "";
     private List<String> csv = List.of();
     private List<String> lastHaVipIds;
+    private List<ResourceTag> lastTags;
     /** What the shown values were made from: the instance, its HaVips and its VSwitch's name. */
     private List<Object> derivedFrom;
 
@@ -38,13 +39,15 @@ public final class InstanceRow implements ExplorerRow {
 
     void update(Instance value, RowContext context) {
         List<String> haVipIds = context.inventory().haVipIdsOf(id);
+        List<ResourceTag> tagList = context.tagsOf(value);
         // A HaVip refresh shares the instance and, unless its bindings changed, the id list: nothing to do.
-        if (value == instance.get() && haVipIds == lastHaVipIds) {
+        if (value == instance.get() && haVipIds == lastHaVipIds && tagList == lastTags) {
             return;
         }
         lastHaVipIds = haVipIds;
+        lastTags = tagList;
         String vSwitch = context.vSwitchName(value.vSwitchId());
-        List<Object> inputs = List.of(value, haVipIds, vSwitch);
+        List<Object> inputs = List.of(value, haVipIds, vSwitch, tagList);
         instance.set(value);
         // A reload reads every instance again: unchanged rows leave the table's sort and filter alone.
         boolean unchanged = inputs.equals(derivedFrom);
@@ -58,7 +61,7 @@ public final class InstanceRow implements ExplorerRow {
         vSwitchId.set(RowContext.text(value.vSwitchId()));
         vSwitchName.set(vSwitch);
         haVipCount.set(haVipIds.size());
-        tags.set(String.join(", ", value.tags().stream().map(ResourceTag::text).toList()));
+        tags.set(String.join(", ", tagList.stream().map(ResourceTag::text).toList()));
         List<String> searchable = new ArrayList<>(List.of(id, name.get(), status.get().text(), status.get().code(), vSwitchId.get(),
                 vSwitchName.get(), RowContext.text(value.hostName())));
         searchable.addAll(value.privateIpAddresses());
