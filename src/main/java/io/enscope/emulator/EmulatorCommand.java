@@ -86,6 +86,9 @@ public final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--max-havips-per-target", defaultValue = "5", description = "CountLimitExceed.HaVipOnInstance limit (default ${DEFAULT-VALUE}).")
     int maxHaVipsPerTarget;
 
+    @Option(names = "--havip-statuses", paramLabel = "transitional|documented", defaultValue = "transitional", description = "HaVip Status while an association is made or removed: Associating/Unassociating (transitional) or only the documented InUse/Available (documented); the association's own Status is Associating/Unassociating in both (default ${DEFAULT-VALUE}).")
+    String haVipStatuses;
+
     @Option(names = "--control-token", description = "Token for the /_emulator/ control endpoints (at least 16 characters); generated and printed when absent.")
     String controlToken;
 
@@ -133,6 +136,7 @@ public final class EmulatorCommand implements Callable<Integer> {
                 .eipOnHaVip(eipOnHaVip)
                 .timings(timings())
                 .limits(new Limits(maxTargetsPerHaVip, maxHaVipsPerTarget))
+                .haVipStatuses(HaVipStatuses.parse(haVipStatuses))
                 .rateLimits(RateLimits.resolve(rateLimits))
                 .stateFile(stateFile)
                 .maxConnections(maxConnections)

@@ -74,6 +74,7 @@ public final class EnsEmulator implements AutoCloseable {
             }
             throw e;
         }
+        state.setHaVipStatuses(b.haVipStatuses);
         if (restored) {
             LOG.info("emulator state restored from {}", b.stateFile);
         }
@@ -209,6 +210,7 @@ public final class EnsEmulator implements AutoCloseable {
         private final List<io.enscope.emulator.fault.FaultRule> faultRules = new ArrayList<>();
         private Timings timings = Timings.realistic();
         private Limits limits = Limits.DEFAULT;
+        private HaVipStatuses haVipStatuses = HaVipStatuses.TRANSITIONAL;
         /* Off by default: tests drive the emulator far above the cloud's rates on purpose; the
            standalone command and the sandbox turn the documented limits on. */
         private RateLimits rateLimits = RateLimits.OFF;
@@ -259,6 +261,16 @@ public final class EnsEmulator implements AutoCloseable {
         public Builder limits(Limits l) {
             this.limits = Objects.requireNonNull(l);
             return this;
+        }
+
+        /** The HaVip-level statuses during binding changes ({@link HaVipStatuses#TRANSITIONAL} unless set). */
+        public Builder haVipStatuses(HaVipStatuses s) {
+            this.haVipStatuses = Objects.requireNonNull(s);
+            return this;
+        }
+
+        public HaVipStatuses haVipStatuses() {
+            return haVipStatuses;
         }
 
         /** The flow control ({@link RateLimits#OFF} unless set). */

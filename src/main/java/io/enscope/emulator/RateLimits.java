@@ -68,12 +68,16 @@ public record RateLimits(Map<String, Rate> operations, Rate fallback) {
             Map.entry("DescribeInstances", new Rate(0, 800, 100)),
             Map.entry("DescribeNetworks", new Rate(100, 10, 0)),
             Map.entry("DescribeNetworkAttribute", new Rate(100, 10, 0)),
+            // Undocumented: listed with the conservative default, so the table names every HA read.
             Map.entry("DescribeEnsEipAddresses", new Rate(0, 100, 20)),
             Map.entry("AssociateEnsEipAddress", new Rate(0, 100, 20)),
             Map.entry("UnAssociateEnsEipAddress", new Rate(0, 100, 20)),
             Map.entry("DescribeSecurityGroups", new Rate(0, 100, 20)),
             Map.entry("DescribeSecurityGroupAttribute", new Rate(0, 100, 20)),
-            Map.entry("DescribeHistoryEvents", new Rate(0, 100, 20))),
+            Map.entry("DescribeHistoryEvents", new Rate(0, 100, 20)),
+            Map.entry("DescribeEnsRouteEntryList", new Rate(0, 100, 20)),
+            Map.entry("DescribeVSwitchAttributes", new Rate(0, 100, 20)),
+            Map.entry("ListTagResources", new Rate(0, 100, 20))),
             new Rate(0, 100, 20));
 
     private static final Set<String> FIELDS = Set.of("api", "account", "user");

@@ -479,7 +479,7 @@ final class StateStore implements EmulatorState.ChangeLog, NonceLog {
             Scenario t = replacedTopology != null ? replacedTopology : topology;
             return new Scenario(t.regions(), t.networks(), t.vSwitches(), t.instances(), t.networkInterfaces(),
                     new ArrayList<>(haVips.values()), new ArrayList<>(eips.values()), t.securityGroups(),
-                    new ArrayList<>(events.values()));
+                    new ArrayList<>(events.values()), t.routeEntries());
         }
     }
 

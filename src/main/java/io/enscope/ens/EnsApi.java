@@ -5,6 +5,7 @@ import io.enscope.ens.model.HaVip;
 import io.enscope.ens.model.Instance;
 import io.enscope.ens.model.InstanceType;
 import io.enscope.ens.model.Network;
+import io.enscope.ens.model.NetworkAttributes;
 import io.enscope.ens.model.NetworkInterface;
 import io.enscope.ens.model.Page;
 import io.enscope.ens.model.PageRequest;
@@ -12,7 +13,11 @@ import io.enscope.ens.model.Region;
 import io.enscope.ens.model.SecurityGroup;
 import io.enscope.ens.model.SecurityGroupRule;
 import io.enscope.ens.model.SystemEvent;
+import io.enscope.ens.model.ResourceTag;
+import io.enscope.ens.model.RouteEntry;
+import io.enscope.ens.model.TagPage;
 import io.enscope.ens.model.VSwitch;
+import io.enscope.ens.model.VSwitchAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -191,6 +196,77 @@ public interface EnsApi {
      */
     default Page<SystemEvent> describeEvents(EventQuery query, PageRequest page) {
         throw new UnsupportedOperationException("DescribeHistoryEvents");
+    }
+
+    /**
+     * DescribeEnsRouteEntryList. Gateways that do not serve it (test fakes) throw
+     * {@link UnsupportedOperationException}.
+     *
+     * @param query the filters
+     * @param page  the page to fetch, PageSize 10–100
+     * @return one page of route entries
+     */
+    default Page<RouteEntry> describeRouteEntries(RouteEntryQuery query, PageRequest page) {
+        throw new UnsupportedOperationException("DescribeEnsRouteEntryList");
+    }
+
+    /**
+     * DescribeVSwitchAttributes.
+     *
+     * @param vSwitchId the vSwitch
+     * @return the vSwitch and its members' IDs
+     */
+    default VSwitchAttributes describeVSwitchAttributes(String vSwitchId) {
+        throw new UnsupportedOperationException("DescribeVSwitchAttributes");
+    }
+
+    /**
+     * DescribeNetworkAttribute.
+     *
+     * @param networkId the network
+     * @return the network, its route table and its members' IDs
+     */
+    default NetworkAttributes describeNetworkAttribute(String networkId) {
+        throw new UnsupportedOperationException("DescribeNetworkAttribute");
+    }
+
+    /**
+     * ListTagResources for instances ({@code ResourceType=instance}).
+     *
+     * @param instanceIds the instances (at most 50), empty for all
+     * @param nextToken   the previous page's token, null for the first page
+     * @return one page of tags
+     */
+    default TagPage listInstanceTags(List<String> instanceIds, String nextToken) {
+        throw new UnsupportedOperationException("ListTagResources");
+    }
+
+    /**
+     * @param query the filters
+     * @return every route entry, all pages fetched one after another
+     */
+    default List<RouteEntry> describeAllRouteEntries(RouteEntryQuery query) {
+        return fetchAllPages(EnsOperation.DESCRIBE_ROUTE_ENTRIES.maxPageSize(),
+                page -> describeRouteEntries(query, page));
+    }
+
+    /**
+     * Every page of ListTagResources, following {@code NextToken}; bounded, so a server that
+     * repeats a token cannot make this loop for ever.
+     *
+     * @param instanceIds the instances (at most 50), empty for all
+     * @return every tag row
+     */
+    default List<ResourceTag> listAllInstanceTags(List<String> instanceIds) {
+        List<ResourceTag> all = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        String token = null;
+        do {
+            TagPage page = listInstanceTags(instanceIds, token);
+            all.addAll(page.tags());
+            token = page.nextToken();
+        } while (token != null && seen.add(token));
+        return all;
     }
 
     /**

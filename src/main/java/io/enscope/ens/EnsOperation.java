@@ -38,7 +38,15 @@ public enum EnsOperation {
     /** One security group's rules; not paged. */
     DESCRIBE_SECURITY_GROUP_ATTRIBUTE("DescribeSecurityGroupAttribute", "POST", false, 0, 0),
     /** Lists system events; no maximum is documented, so 50 like the neighbours. */
-    DESCRIBE_HISTORY_EVENTS("DescribeHistoryEvents", "POST", false, 10, 50);
+    DESCRIBE_HISTORY_EVENTS("DescribeHistoryEvents", "POST", false, 10, 50),
+    /** Lists route entries; PageSize 10–100. */
+    DESCRIBE_ROUTE_ENTRIES("DescribeEnsRouteEntryList", "POST", false, 10, 100),
+    /** One vSwitch with its members' IDs; not paged. */
+    DESCRIBE_VSWITCH_ATTRIBUTES("DescribeVSwitchAttributes", "POST", false, 0, 0),
+    /** One network with its route table and members' IDs; not paged. */
+    DESCRIBE_NETWORK_ATTRIBUTE("DescribeNetworkAttribute", "POST", false, 0, 0),
+    /** Tags of instances; paged by NextToken, so not by page number. */
+    LIST_TAG_RESOURCES("ListTagResources", "POST", false, 0, 0);
 
     private final String action;
     private final String httpMethod;

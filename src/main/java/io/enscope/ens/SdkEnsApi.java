@@ -5,6 +5,7 @@ import io.enscope.ens.model.HaVip;
 import io.enscope.ens.model.Instance;
 import io.enscope.ens.model.InstanceType;
 import io.enscope.ens.model.Network;
+import io.enscope.ens.model.NetworkAttributes;
 import io.enscope.ens.model.NetworkInterface;
 import io.enscope.ens.model.Page;
 import io.enscope.ens.model.PageRequest;
@@ -12,7 +13,10 @@ import io.enscope.ens.model.Region;
 import io.enscope.ens.model.SecurityGroup;
 import io.enscope.ens.model.SecurityGroupRule;
 import io.enscope.ens.model.SystemEvent;
+import io.enscope.ens.model.RouteEntry;
+import io.enscope.ens.model.TagPage;
 import io.enscope.ens.model.VSwitch;
+import io.enscope.ens.model.VSwitchAttributes;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -280,6 +284,49 @@ public final class SdkEnsApi implements EnsApi, AutoCloseable {
                 .build();
         return read(EnsOperation.DESCRIBE_HISTORY_EVENTS, params, EnsResponses.EventsResponse.class,
                 r -> r.page(page));
+    }
+
+    @Override
+    public Page<RouteEntry> describeRouteEntries(RouteEntryQuery query, PageRequest page) {
+        Map<String, String> params = new QueryParams()
+                .put("RouteTableId", query.routeTableId())
+                .put("RouteEntryId", query.routeEntryId())
+                .put("DestinationCidrBlock", query.destinationCidrBlock())
+                .put("NextHopType", query.nextHopType())
+                .put("NextHopId", query.nextHopId())
+                .page(page)
+                .build();
+        return read(EnsOperation.DESCRIBE_ROUTE_ENTRIES, params, HaResponses.RouteEntriesResponse.class,
+                r -> r.page(page));
+    }
+
+    @Override
+    public VSwitchAttributes describeVSwitchAttributes(String vSwitchId) {
+        Map<String, String> params = new QueryParams().put("VSwitchId", requireId(vSwitchId, "vSwitchId")).build();
+        return read(EnsOperation.DESCRIBE_VSWITCH_ATTRIBUTES, params, HaResponses.VSwitchAttributesResponse.class,
+                HaResponses.VSwitchAttributesResponse::attributes);
+    }
+
+    @Override
+    public NetworkAttributes describeNetworkAttribute(String networkId) {
+        Map<String, String> params = new QueryParams().put("NetworkId", requireId(networkId, "networkId")).build();
+        return read(EnsOperation.DESCRIBE_NETWORK_ATTRIBUTE, params, HaResponses.NetworkAttributeResponse.class,
+                HaResponses.NetworkAttributeResponse::attributes);
+    }
+
+    @Override
+    public TagPage listInstanceTags(List<String> instanceIds, String nextToken) {
+        List<String> ids = QueryValues.ids(instanceIds);
+        if (ids.size() > 50) {
+            throw new IllegalArgumentException("at most 50 instance IDs per ListTagResources call");
+        }
+        Map<String, String> params = new QueryParams()
+                .put("ResourceType", "instance")
+                .repeatList("ResourceId", ids)
+                .put("NextToken", nextToken)
+                .build();
+        return read(EnsOperation.LIST_TAG_RESOURCES, params, HaResponses.TagResourcesResponse.class,
+                HaResponses.TagResourcesResponse::page);
     }
 
     @Override

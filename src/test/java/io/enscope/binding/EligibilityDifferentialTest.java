@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.enscope.emulator.Account;
 import io.enscope.emulator.EnsEmulator;
+import io.enscope.emulator.HaVipStatuses;
 import io.enscope.emulator.Limits;
 import io.enscope.emulator.Timings;
 import io.enscope.emulator.TransitionTiming;
@@ -73,6 +74,14 @@ class EligibilityDifferentialTest {
     }
 
     @Test
+    void predictionsEqualTheEmulatorWithOnlyTheDocumentedHaVipStatuses() {
+        Outcome outcome = compare(DemoScenario.create(), LimitPolicy.DEFAULT, HaVipStatuses.DOCUMENTED);
+
+        assertThat(outcome.mismatches).as(outcome.summary()).isEmpty();
+        assertThat(outcome.byCode.keySet()).contains(ELIGIBLE, "IncorrectHaVipStatus");
+    }
+
+    @Test
     void predictionsEqualTheEmulatorOnARandomScenario() {
         long seed = Long.getLong("enscope.differential.seed", 20_240_611L);
         LimitPolicy policy = new LimitPolicy(4, 3);
@@ -89,9 +98,14 @@ class EligibilityDifferentialTest {
 
     /** Loads the scenario through the loader and tries every pair for real. */
     private static Outcome compare(Scenario scenario, LimitPolicy policy) {
+        return compare(scenario, policy, HaVipStatuses.TRANSITIONAL);
+    }
+
+    private static Outcome compare(Scenario scenario, LimitPolicy policy, HaVipStatuses statuses) {
         long start = System.nanoTime();
         try (EnsEmulator emulator = EnsEmulator.builder()
                 .scenario(scenario)
+                .haVipStatuses(statuses)
                 .timings(FROZEN)
                 .limits(new Limits(policy.maxTargetsPerHaVip(), policy.maxHaVipsPerTarget()))
                 .account(Account.generate(false))

@@ -96,6 +96,16 @@ final class SdkCaller {
         throw new AssertionError(action + " succeeded but an error was expected");
     }
 
+    /** The SDK error of a call that must fail. */
+    CallFailed failure(String action, String... keyValues) {
+        try {
+            call(action, keyValues);
+        } catch (CallFailed e) {
+            return e;
+        }
+        throw new AssertionError(action + " succeeded but an error was expected");
+    }
+
     static MethodType defaultMethod(String action) {
         return action.equals("DescribeHaVips") ? MethodType.GET : MethodType.POST;
     }

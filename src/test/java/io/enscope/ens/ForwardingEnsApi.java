@@ -41,6 +41,26 @@ public abstract class ForwardingEnsApi implements EnsApi {
     }
 
     @Override
+    public Page<io.enscope.ens.model.RouteEntry> describeRouteEntries(RouteEntryQuery query, PageRequest page) {
+        return delegate.describeRouteEntries(query, page);
+    }
+
+    @Override
+    public io.enscope.ens.model.VSwitchAttributes describeVSwitchAttributes(String vSwitchId) {
+        return delegate.describeVSwitchAttributes(vSwitchId);
+    }
+
+    @Override
+    public io.enscope.ens.model.NetworkAttributes describeNetworkAttribute(String networkId) {
+        return delegate.describeNetworkAttribute(networkId);
+    }
+
+    @Override
+    public io.enscope.ens.model.TagPage listInstanceTags(List<String> instanceIds, String nextToken) {
+        return delegate.listInstanceTags(instanceIds, nextToken);
+    }
+
+    @Override
     public Page<Network> describeNetworks(NetworkQuery query, PageRequest page) {
         return delegate.describeNetworks(query, page);
     }

@@ -125,6 +125,12 @@ public final class CountingEnsApi implements EnsApi {
     }
 
     @Override
+    public Page<io.enscope.ens.model.RouteEntry> describeRouteEntries(io.enscope.ens.RouteEntryQuery query,
+            PageRequest page) {
+        return call(EnsOperation.DESCRIBE_ROUTE_ENTRIES, page, () -> delegate.describeRouteEntries(query, page));
+    }
+
+    @Override
     public Page<Network> describeNetworks(NetworkQuery query, PageRequest page) {
         return call(EnsOperation.DESCRIBE_NETWORKS, page, () -> delegate.describeNetworks(query, page));
     }

@@ -1,5 +1,6 @@
 package io.enscope.emulator.ops;
 
+import io.enscope.emulator.HaVipStatuses;
 import io.enscope.emulator.Limits;
 import io.enscope.emulator.Timings;
 import io.enscope.emulator.TransitionTiming;
@@ -12,6 +13,7 @@ import io.enscope.emulator.scenario.Scenario.HaVipRec;
 import io.enscope.emulator.scenario.Scenario.InstanceRec;
 import io.enscope.emulator.scenario.Scenario.NetworkRec;
 import io.enscope.emulator.scenario.Scenario.RegionRec;
+import io.enscope.emulator.scenario.Scenario.RouteEntryRec;
 import io.enscope.emulator.scenario.Scenario.VSwitchRec;
 import io.enscope.emulator.scenario.SecurityGroupRec;
 
@@ -42,6 +44,7 @@ public final class EmulatorState {
     final Random random;
     private volatile Timings timings;
     private volatile Limits limits;
+    private volatile HaVipStatuses haVipStatuses = HaVipStatuses.TRANSITIONAL;
     private volatile ChangeLog changeLog = ChangeLog.NONE;
     /** HaVips changed since the last entry given to the change log; guarded by the lock. */
     private final Set<String> touched = new LinkedHashSet<>();
@@ -54,6 +57,7 @@ public final class EmulatorState {
     final Map<String, InstanceRec> instances = new LinkedHashMap<>();
     final Map<String, EniRec> enis = new LinkedHashMap<>();
     final Map<String, HaVipState> haVips = new LinkedHashMap<>();
+    final Map<String, RouteEntryRec> routeEntries = new LinkedHashMap<>();
     final Map<String, List<EniRec>> enisByInstance = new HashMap<>();
     final Map<String, Set<String>> usedIpsByVSwitch = new HashMap<>();
     private final Set<String> pendingHaVips = new LinkedHashSet<>();
@@ -108,6 +112,20 @@ public final class EmulatorState {
 
     public Limits limits() {
         return limits;
+    }
+
+    /** Which HaVip-level statuses DescribeHaVips shows during a binding change. */
+    public HaVipStatuses haVipStatuses() {
+        return haVipStatuses;
+    }
+
+    public void setHaVipStatuses(HaVipStatuses statuses) {
+        this.haVipStatuses = java.util.Objects.requireNonNull(statuses);
+    }
+
+    /** A HaVip's status as DescribeHaVips shows it, per {@link #haVipStatuses()}. */
+    String statusOf(HaVipState h) {
+        return h.status(haVipStatuses == HaVipStatuses.TRANSITIONAL);
     }
 
     public void setLimits(Limits limits) {
@@ -217,6 +235,7 @@ public final class EmulatorState {
             instances.clear();
             enis.clear();
             haVips.clear();
+            routeEntries.clear();
             enisByInstance.clear();
             usedIpsByVSwitch.clear();
             pendingHaVips.clear();
@@ -316,6 +335,14 @@ public final class EmulatorState {
             }
         }
         loadNeighbourhood(s, now);
+        for (RouteEntryRec r : s.routeEntries()) {
+            String table = require(r.routeTableId(), "route table id");
+            if (networks.values().stream().noneMatch(n -> Scenario.routeTableIdOf(n.networkId()).equals(table))) {
+                throw new IllegalArgumentException("route entry " + r.routeEntryId() + " refers to unknown route table "
+                        + table + " (a network's route table is vtb- and its id without n-)");
+            }
+            putUnique(routeEntries, require(r.routeEntryId(), "route entry id"), r, "route entry");
+        }
         settle(now);
     }
 
@@ -397,6 +424,7 @@ public final class EmulatorState {
             trackEip(e);
         }
     }
+
 
     /**
      * The pending change of a transitional state read from a scenario or a state file: per the timing
@@ -608,7 +636,7 @@ public final class EmulatorState {
         return new Scenario(new ArrayList<>(regions.values()), new ArrayList<>(networks.values()),
                 new ArrayList<>(vSwitches.values()), new ArrayList<>(instances.values()),
                 new ArrayList<>(enis.values()), list, eipList, new ArrayList<>(securityGroups.values()),
-                new ArrayList<>(events.values()));
+                new ArrayList<>(events.values()), new ArrayList<>(routeEntries.values()));
     }
 
     private static HaVipRec record(HaVipState h) {
@@ -617,7 +645,7 @@ public final class EmulatorState {
             assocs.add(new AssociationRec(a.instanceId, a.instanceType, a.ipAddress, a.status.wire,
                     a.creationTime));
         }
-        return new HaVipRec(h.id, h.name, h.description, h.ipAddress, h.status(), h.vSwitchId,
+        return new HaVipRec(h.id, h.name, h.description, h.ipAddress, h.status(true), h.vSwitchId,
                 h.networkId, h.ensRegionId, h.creationTime, assocs);
     }
 

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -33,7 +34,9 @@ public final class EnsOperations {
             "DescribeNetworkInterfaces", "DescribeHaVips", "CreateHaVip", "DeleteHaVips",
             "ModifyHaVipAttribute", "AssociateHaVip", "UnassociateHaVip",
             "DescribeEnsEipAddresses", "AssociateEnsEipAddress", "UnAssociateEnsEipAddress",
-            "DescribeSecurityGroups", "DescribeSecurityGroupAttribute", "DescribeHistoryEvents");
+            "DescribeSecurityGroups", "DescribeSecurityGroupAttribute", "DescribeHistoryEvents",
+            "DescribeEnsRouteEntryList", "DescribeVSwitchAttributes", "DescribeNetworkAttribute",
+            "ListTagResources");
     private static final Set<String> WRITES = Set.of(
             "CreateHaVip", "DeleteHaVips", "ModifyHaVipAttribute", "AssociateHaVip", "UnassociateHaVip",
             "AssociateEnsEipAddress", "UnAssociateEnsEipAddress");
@@ -50,6 +53,9 @@ public final class EnsOperations {
     static final int MAX_CACHE_KEY_CHARS = 4096;
 
     private final EmulatorState state;
+    private final RouteOperations routes;
+    private final NetworkAttributeOperations attributes;
+    private final TagOperations tags;
     /**
      * Filtered listings of the topology (networks, VSwitches, instances, ENIs never change but by
      * a reset), keyed by action and filters: a client paging through 20,000 ENIs costs one scan,
@@ -66,6 +72,9 @@ public final class EnsOperations {
         this.eips = new EipOperations(state);
         this.securityGroups = new SecurityGroupOperations(state);
         this.events = new EventOperations(state);
+        this.routes = new RouteOperations(state);
+        this.attributes = new NetworkAttributeOperations(state);
+        this.tags = new TagOperations(state);
     }
 
     public static boolean isWrite(String action) {
@@ -101,6 +110,10 @@ public final class EnsOperations {
                 case "DescribeSecurityGroups" -> Outcome.read(securityGroups.describe(params));
                 case "DescribeSecurityGroupAttribute" -> Outcome.read(securityGroups.attribute(params));
                 case "DescribeHistoryEvents" -> Outcome.read(events.describe(params));
+                case "DescribeEnsRouteEntryList" -> Outcome.read(routes.describeRouteEntryList(params));
+                case "DescribeVSwitchAttributes" -> Outcome.read(attributes.describeVSwitchAttributes(params));
+                case "DescribeNetworkAttribute" -> Outcome.read(attributes.describeNetworkAttribute(params));
+                case "ListTagResources" -> Outcome.read(tags.listTagResources(params));
                 default -> throw new ApiException(404, "InvalidApi.NotFound",
                         "Specified api is not found, please check your url and method.");
             };
@@ -339,17 +352,17 @@ public final class EnsOperations {
 
     private Map<String, Object> modifyHaVipAttribute(Params p, Account caller) {
         String haVipId = requireId(p, "HaVipId");
-        if (p.get("Name").isEmpty()) {
-            throw ApiException.missing("Name");
-        }
+        // Name is optional in the request model: without it the call changes nothing.
         String name = validName(p, "Name");
         HaVipState h = state.haVips.get(haVipId);
         if (h == null) {
             throw ApiException.badRequest("HaVipNotFound", "The input parameter haVipId that is not found.");
         }
         requireWritePermission(caller);
-        h.name = name;
-        state.touch(h.id);
+        if (name != null) {
+            h.name = name;
+            state.touch(h.id);
+        }
         return new LinkedHashMap<>();
     }
 
@@ -458,9 +471,10 @@ public final class EnsOperations {
                 .and(eq(p, "NetworkId", InstanceRec::networkId))
                 .and(eq(p, "VSwitchId", InstanceRec::vSwitchId))
                 .and(eq(p, "IntranetIp", InstanceRec::privateIpAddress))
-                .and(searchKey(p));
-        Map<String, Object> body = page(state.instances.values(), filter, p, 10, 100, "Instances", "Instance",
-                this::instanceShape);
+                .and(searchKey(p))
+                .and(InstanceFields.filter(p));
+        Map<String, Object> body = page(state.instances.values(), filter, InstanceFields.order(p), p, 10, 100,
+                "Instances", "Instance", this::instanceShape);
         Map<String, Object> withCode = new LinkedHashMap<>();
         withCode.put("Code", 0);
         withCode.putAll(body);
@@ -484,7 +498,7 @@ public final class EnsOperations {
         m.put("EnsRegionId", i.ensRegionId());
         m.put("SpecName", i.specName());
         m.put("InstanceTypeFamily", "x86_vm");
-        m.put("InstanceResourceType", "EnsService");
+        m.put("InstanceResourceType", InstanceFields.resourceType(i));
         m.put("ImageId", i.imageId());
         m.put("OSName", i.osName());
         m.put("Cpu", i.cpu());
@@ -492,6 +506,7 @@ public final class EnsOperations {
         m.put("Disk", i.disk());
         m.put("CreationTime", i.creationTime());
         m.put("ExpiredTime", i.expiredTime());
+        InstanceFields.putDetails(m, i);
         m.put("SpotStrategy", "NoSpot");
         m.put("DeletionProtection", false);
         Map<String, Object> net = new LinkedHashMap<>();
@@ -520,7 +535,7 @@ public final class EnsOperations {
                 : List.of(Map.of("Ip", i.publicIpAddress(), "GateWay", gateway(i.publicIpAddress()), "Isp",
                 "telecom"))));
         m.put("SecurityGroupIds", Map.of("SecurityGroupId", ipList(i.securityGroupId())));
-        m.put("Tags", Map.of("Tags", List.of()));
+        InstanceFields.putDisksAndTags(m, i);
         return m;
     }
 
@@ -577,7 +592,7 @@ public final class EnsOperations {
                 .and(eq(p, "Name", (HaVipState h) -> h.name))
                 .and(eq(p, "NetworkId", (HaVipState h) -> h.networkId))
                 .and(eq(p, "VSwitchId", (HaVipState h) -> h.vSwitchId))
-                .and(eq(p, "Status", HaVipState::status));
+                .and(eq(p, "Status", state::statusOf));
         int pageNumber = p.intValue("PageNumber", 1, 1, 1_000_000);
         int pageSize = p.intValue("PageSize", 10, 1, 100);
         List<HaVipState> matching = new ArrayList<>();
@@ -594,7 +609,7 @@ public final class EnsOperations {
         List<Map<String, Object>> items = new ArrayList<>();
         for (HaVipState h : onPage) {
             if (state.haVips.containsKey(h.id)) {
-                items.add(haVipShape(h));
+                items.add(haVipShape(h, state.statusOf(h)));
             }
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -605,13 +620,13 @@ public final class EnsOperations {
         return new Outcome(body, changed);
     }
 
-    private Map<String, Object> haVipShape(HaVipState h) {
+    private Map<String, Object> haVipShape(HaVipState h, String status) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("HaVipId", h.id);
         m.put("Name", h.name == null ? "" : h.name);
         m.put("Description", h.description == null ? "" : h.description);
         m.put("IpAddress", h.ipAddress);
-        m.put("Status", h.status());
+        m.put("Status", status);
         m.put("VSwitchId", h.vSwitchId);
         m.put("NetworkId", h.networkId);
         m.put("EnsRegionId", h.ensRegionId);
@@ -636,9 +651,16 @@ public final class EnsOperations {
     private <T> Map<String, Object> page(Collection<T> all, Predicate<T> filter, Params p, int defaultSize,
                                          int maxSize, String wrapper, String item,
                                          Function<T, Map<String, Object>> shape) {
+        return page(all, filter, UnaryOperator.identity(), p, defaultSize, maxSize, wrapper, item, shape);
+    }
+
+    /** @param order puts the filtered listing in the order the request asks for */
+    private <T> Map<String, Object> page(Collection<T> all, Predicate<T> filter, UnaryOperator<List<T>> order,
+                                         Params p, int defaultSize, int maxSize, String wrapper, String item,
+                                         Function<T, Map<String, Object>> shape) {
         int pageNumber = p.intValue("PageNumber", 1, 1, 1_000_000);
         int pageSize = p.intValue("PageSize", defaultSize, 1, maxSize);
-        List<T> matching = cachedListing(wrapper, p, all, filter);
+        List<T> matching = cachedListing(wrapper, p, all, filter, order);
         List<Map<String, Object>> items = new ArrayList<>();
         for (T t : slice(matching, pageNumber, pageSize)) {
             items.add(shape.apply(t));
@@ -652,7 +674,8 @@ public final class EnsOperations {
     }
 
     @SuppressWarnings("unchecked")
-    private <T> List<T> cachedListing(String listing, Params p, Collection<T> all, Predicate<T> filter) {
+    private <T> List<T> cachedListing(String listing, Params p, Collection<T> all, Predicate<T> filter,
+                                      UnaryOperator<List<T>> order) {
         StringBuilder key = new StringBuilder().append(state.generation()).append('|').append(listing);
         p.asMap().forEach((k, v) -> {
             if (!k.equals("PageNumber") && !k.equals("PageSize")) {
@@ -664,12 +687,13 @@ public final class EnsOperations {
         if (cached != null) {
             return (List<T>) cached;
         }
-        List<T> matching = new ArrayList<>();
+        List<T> filtered = new ArrayList<>();
         for (T t : all) {
             if (filter.test(t)) {
-                matching.add(t);
+                filtered.add(t);
             }
         }
+        List<T> matching = order.apply(filtered);
         if (cacheKey.length() > MAX_CACHE_KEY_CHARS) {
             return matching;
         }

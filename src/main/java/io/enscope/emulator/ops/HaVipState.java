@@ -34,9 +34,10 @@ final class HaVipState {
 
     /**
      * The HaVip's {@code Status} as DescribeHaVips shows it: lifecycle states first, then the
-     * state of its associations (design.md, state model).
+     * state of its associations (design.md, state model), or, with {@code transitional} false,
+     * only the documented {@code InUse} / {@code Available}.
      */
-    String status() {
+    String status(boolean transitional) {
         switch (lifecycle) {
             case CREATING:
                 return "Creating";
@@ -44,6 +45,9 @@ final class HaVipState {
                 return "Deleting";
             default:
                 break;
+        }
+        if (!transitional) {
+            return associations.isEmpty() ? "Available" : "InUse";
         }
         boolean unassociating = false;
         for (AssociationState a : associations) {

@@ -1,11 +1,15 @@
 package io.enscope.emulator.scenario;
 
 import io.enscope.emulator.scenario.Scenario.AssociationRec;
+import io.enscope.emulator.scenario.Scenario.DiskRec;
 import io.enscope.emulator.scenario.Scenario.EniRec;
 import io.enscope.emulator.scenario.Scenario.HaVipRec;
 import io.enscope.emulator.scenario.Scenario.InstanceRec;
 import io.enscope.emulator.scenario.Scenario.NetworkRec;
+import io.enscope.emulator.scenario.Scenario.NextHopRec;
 import io.enscope.emulator.scenario.Scenario.RegionRec;
+import io.enscope.emulator.scenario.Scenario.RouteEntryRec;
+import io.enscope.emulator.scenario.Scenario.TagRec;
 import io.enscope.emulator.scenario.Scenario.VSwitchRec;
 
 import java.time.Instant;
@@ -13,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -120,27 +125,33 @@ public final class DemoScenario {
 
     /** Sizing of an instance by tier: spec, CPU count, memory (MB), system disk (MiB) and OS. */
     private enum Profile {
-        LB("ens.sn1.medium", "2", 4096, 40960, Os.CENTOS),
-        WEB("ens.sn1.medium", "2", 4096, 40960, Os.UBUNTU),
-        APP("ens.sn1.large", "4", 8192, 81920, Os.CENTOS),
-        DB("ens.sn1.xlarge", "8", 16384, 307200, Os.CENTOS),
-        CACHE("ens.sn1.large", "4", 8192, 40960, Os.UBUNTU),
-        CDN("ens.sn1.xlarge", "8", 16384, 512000, Os.UBUNTU),
-        OPS("ens.sn1.small", "1", 2048, 40960, Os.UBUNTU),
-        TINY("ens.sn1.stiny", "1", 1024, 20480, Os.CENTOS);
+        LB("ens.sn1.medium", "2", 4096, 40960, Os.CENTOS, 0, "netops"),
+        WEB("ens.sn1.medium", "2", 4096, 40960, Os.UBUNTU, 0, "web"),
+        APP("ens.sn1.large", "4", 8192, 81920, Os.CENTOS, 102400, "app"),
+        DB("ens.sn1.xlarge", "8", 16384, 307200, Os.CENTOS, 512000, "dba"),
+        CACHE("ens.sn1.large", "4", 8192, 40960, Os.UBUNTU, 0, "dba"),
+        CDN("ens.sn1.xlarge", "8", 16384, 512000, Os.UBUNTU, 1024000, "cdn"),
+        OPS("ens.sn1.small", "1", 2048, 40960, Os.UBUNTU, 0, "sre"),
+        TINY("ens.sn1.stiny", "1", 1024, 20480, Os.CENTOS, 0, "qa");
 
         final String spec;
         final String cpu;
         final int memory;
         final int disk;
         final Os os;
+        /** Size of the one data disk in MiB; 0 for none. */
+        final int dataDisk;
+        /** The team in the {@code owner} tag. */
+        final String owner;
 
-        Profile(String spec, String cpu, int memory, int disk, Os os) {
+        Profile(String spec, String cpu, int memory, int disk, Os os, int dataDisk, String owner) {
             this.spec = spec;
             this.cpu = cpu;
             this.memory = memory;
             this.disk = disk;
             this.os = os;
+            this.dataDisk = dataDisk;
+            this.owner = owner;
         }
     }
 
@@ -206,6 +217,7 @@ public final class DemoScenario {
         private final List<InstanceRec> instances = new ArrayList<>();
         private final List<EniRec> enis = new ArrayList<>();
         private final List<HaVipRec> haVips = new ArrayList<>();
+        private final List<RouteEntryRec> routes = new ArrayList<>();
         private final Set<String> keys = new HashSet<>();
         // Objects get increasing creation times in the order they are built, as a real rollout would.
         private Instant clock = Instant.parse("2025-03-03T02:17:41Z");
@@ -217,7 +229,28 @@ public final class DemoScenario {
             guangzhou();
             // Built after everything else, so it is the newest HaVip: the one still being created.
             haVipInLifecycle(stagingWeb, "vip-stg-web-hz", "预发 Web VIP（创建中）", "Creating");
-            return new Scenario(regions, networks, vSwitches, instances, enis, haVips);
+            // Routes last, so that adding them shifted no creation time of the objects above.
+            route("cn-hangzhou-telecom", "prod-edge", "to-idc-hz", "172.16.0.0/16", "经 keepalived 主机回源 IDC",
+                    "HaVip", haVipId("vip-lb-hz"), "vip-lb-hz");
+            route("cn-hangzhou-telecom", "prod-edge", "db-replica-hz", "10.99.0.0/24", "异地复制流量走数据库 VIP",
+                    "HaVip", haVipId("vip-db-hz"), "vip-db-hz");
+            route("cn-hangzhou-telecom", "prod-edge", "mirror-hz", "192.168.50.0/24", "流量镜像到 lb-hz-01",
+                    "Instance", instanceId("lb-hz-01"), "lb-hz-01");
+            route("cn-beijing-unicom", "prod-edge", "to-idc-bj", "172.17.0.0/16", "经开放 API 入口回源 IDC",
+                    "HaVip", haVipId("vip-api-bj"), "vip-api-bj");
+            return new Scenario(regions, networks, vSwitches, instances, enis, haVips, routes);
+        }
+
+        /** A custom route of a network's route table with one next hop. */
+        private void route(String regionId, String networkName, String name, String destination, String description,
+                           String nextHopType, String nextHopId, String nextHopName) {
+            claim("route:" + name);
+            NetworkRec network = networks.stream()
+                    .filter(n -> n.ensRegionId().equals(regionId) && n.networkName().equals(networkName))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("no network " + networkName));
+            routes.add(new RouteEntryRec(Rng.forKey("route:" + name).id("rte-"), name,
+                    Scenario.routeTableIdOf(network.networkId()), destination, null, "Custom", AVAILABLE, description,
+                    tick(), List.of(new NextHopRec(nextHopType, nextHopId, nextHopName))));
         }
 
         // ---- the three regions -------------------------------------------------------------
@@ -411,9 +444,23 @@ public final class DemoScenario {
             }
             Region region = v.net.region;
             String publicAddress = publicIp ? region.publicPrefix + region.nextPublicHost++ : null;
+            boolean staging = v.net.rec.networkName().startsWith("staging");
+            List<TagRec> tags = List.of(new TagRec("env", staging ? "staging" : "prod"),
+                    new TagRec("tier", p.name().toLowerCase(Locale.ROOT)), new TagRec("owner", p.owner));
+            List<DiskRec> dataDisks = p.dataDisk == 0 ? List.of()
+                    : List.of(new DiskRec(Rng.forKey("disk:" + name + "/data").id("d-"), name + "-data", "cloud_ssd",
+                    p.dataDisk));
+            // The CDN pool is an edge service (EnsService with its service id); the rest are plain instances.
+            boolean service = p == Profile.CDN;
             InstanceRec rec = new InstanceRec(instanceId(name), name, name, v.rec.ensRegionId(), v.rec.networkId(),
                     v.rec.vSwitchId(), status, ip, publicAddress, p.spec, p.os.imageId, p.os.name, p.cpu, p.memory,
-                    p.disk, v.net.securityGroupId, created, expires);
+                    p.disk, v.net.securityGroupId, created, expires,
+                    service ? "EnsService" : "EnsInstance", service ? "ens-svc-cdn-bj" : null,
+                    publicIp ? 200 : 10, publicIp ? 100 : 5, staging ? null : "ops-" + v.rec.ensRegionId(),
+                    staging && STOPPED.equals(status) ? expires : null, EXPIRED.equals(status) ? "Expired" : "Normal",
+                    new DiskRec(Rng.forKey("disk:" + name + "/system").id("d-"), name + "-system", "cloud_efficiency",
+                            p.disk),
+                    dataDisks, tags);
             instances.add(rec);
             String primaryName = name + "-eth0";
             claim("eni:" + primaryName);

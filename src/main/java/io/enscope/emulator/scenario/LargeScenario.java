@@ -5,7 +5,10 @@ import io.enscope.emulator.scenario.Scenario.EniRec;
 import io.enscope.emulator.scenario.Scenario.HaVipRec;
 import io.enscope.emulator.scenario.Scenario.InstanceRec;
 import io.enscope.emulator.scenario.Scenario.NetworkRec;
+import io.enscope.emulator.scenario.Scenario.NextHopRec;
 import io.enscope.emulator.scenario.Scenario.RegionRec;
+import io.enscope.emulator.scenario.Scenario.RouteEntryRec;
+import io.enscope.emulator.scenario.Scenario.TagRec;
 import io.enscope.emulator.scenario.Scenario.VSwitchRec;
 
 import java.time.Instant;
@@ -82,6 +85,8 @@ public final class LargeScenario {
         MGMT("运维管理层", "ens.sn1.stiny", "1", 1024, 20480, false);
 
         final String label = name().toLowerCase(Locale.ROOT);
+        /** Shared by every instance of the tier: 10,000 instances need only ten tag lists. */
+        final List<TagRec> tags = List.of(new TagRec("env", "prod"), new TagRec("tier", label));
         final String description;
         final String spec;
         final String cpu;
@@ -166,6 +171,7 @@ public final class LargeScenario {
         private final List<InstanceRec> instances = new ArrayList<>(vSwitchCount() * INSTANCES_PER_VSWITCH);
         private final List<EniRec> enis = new ArrayList<>(vSwitchCount() * INSTANCES_PER_VSWITCH * 2);
         private final List<HaVipRec> haVips = new ArrayList<>(vSwitchCount() * HAVIPS_PER_VSWITCH);
+        private final List<RouteEntryRec> routes = new ArrayList<>(REGIONS * NETWORKS_PER_REGION);
         private final InstanceRec[] vswInstances = new InstanceRec[INSTANCES_PER_VSWITCH];
         private final EniRec[] vswSecondaries = new EniRec[INSTANCES_PER_VSWITCH];
 
@@ -186,7 +192,7 @@ public final class LargeScenario {
                     publicCounter = network(region, r[5], r[6], k, publicCounter);
                 }
             }
-            return new Scenario(regions, networks, vSwitches, instances, enis, haVips);
+            return new Scenario(regions, networks, vSwitches, instances, enis, haVips, routes);
         }
 
         private String newId(String prefix) {
@@ -223,6 +229,7 @@ public final class LargeScenario {
                     "10." + secondOctet + ".0.0/16", "Available", netCreated));
             String netTag = shortName + "-n" + (k + 1) + "-";
             Tier[] tiers = Tier.values();
+            int firstHaVip = haVips.size();
             for (int v = 0; v < VSWITCHES_PER_NETWORK; v++) {
                 Tier tier = tiers[v % tiers.length];
                 String prefix = "10." + secondOctet + "." + OCTETS[v + 1] + ".";
@@ -233,6 +240,14 @@ public final class LargeScenario {
                 publicCounter = fillVSwitch(vsw, tier, prefix, tier.label + "-" + netTag, sg, publicPrefix,
                         publicCounter);
             }
+            // One custom route per network towards its first HaVip (the LB tier's keepalived VIP);
+            // its id derives from the network's, so the seed's sequence of ids is unchanged.
+            HaVipRec vip = haVips.get(firstHaVip);
+            String bare = networkId.substring(2);
+            routes.add(new RouteEntryRec("rte-" + bare, "to-idc-" + netTag.substring(0, netTag.length() - 1),
+                    Scenario.routeTableIdOf(networkId), "172.16." + k + ".0/24", null, "Custom", "Available",
+                    "经 keepalived VIP 回源 IDC", vip.creationTime(),
+                    List.of(new NextHopRec("HaVip", vip.haVipId(), vip.name()))));
             return publicCounter;
         }
 
@@ -253,9 +268,11 @@ public final class LargeScenario {
                 }
                 int os = rng.nextInt(2);
                 String ip = prefix + OCTETS[10 + i];
+                // Disks, bandwidths and the rest are left to DescribeInstances' defaults: less to hold.
                 InstanceRec inst = new InstanceRec(newId("i-"), name, name, vsw.ensRegionId(), vsw.networkId(),
                         vsw.vSwitchId(), status, ip, publicIp, tier.spec, IMAGE_IDS[os], OS_NAMES[os], tier.cpu,
-                        tier.memory, tier.disk, sg, created, expires);
+                        tier.memory, tier.disk, sg, created, expires, null, null, null, null, null, null, null, null,
+                        null, tier.tags);
                 instances.add(inst);
                 vswInstances[i] = inst;
                 enis.add(new EniRec(newId("eni-"), name + "-eth0", "主网卡", vsw.ensRegionId(), vsw.networkId(),

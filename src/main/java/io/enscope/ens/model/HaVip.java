@@ -57,6 +57,33 @@ public record HaVip(
     }
 
     /**
+     * The status a console shows, the same whichever model ENS follows at the HaVip level (the
+     * docs disagree): a HaVip that is neither being created nor deleted shows {@code Associating}
+     * or {@code Unassociating} when one of its bindings does, and otherwise what ENS listed.
+     * Both models list the bindings' own statuses, so only those decide.
+     *
+     * @return the status to show
+     */
+    public HaVipStatus liveStatus() {
+        if (status == HaVipStatus.CREATING || status == HaVipStatus.DELETING) {
+            return status;
+        }
+        if (associations.stream().anyMatch(a -> a.status() == AssociationStatus.ASSOCIATING)) {
+            return HaVipStatus.ASSOCIATING;
+        }
+        if (associations.stream().anyMatch(a -> a.status() == AssociationStatus.UNASSOCIATING)) {
+            return HaVipStatus.UNASSOCIATING;
+        }
+        return status;
+    }
+
+    /** @return the raw text of {@link #liveStatus()}: ENS's own text unless the bindings decided */
+    public String liveRawStatus() {
+        HaVipStatus live = liveStatus();
+        return live == status ? rawStatus : live.wireValue();
+    }
+
+    /**
      * @param newAssociations the bindings to show instead
      * @return a copy of this HaVip with other bindings
      */

@@ -25,6 +25,7 @@ import java.util.List;
  * @param imageId              the image
  * @param osName               the operating system
  * @param securityGroupIds     the security groups ({@code SecurityGroupIds.SecurityGroupId[]}), never null
+ * @param tags                 its tags ({@code Tags.Tags[]}), never null
  */
 public record Instance(
         String id,
@@ -43,7 +44,8 @@ public record Instance(
         String instanceResourceType,
         String imageId,
         String osName,
-        List<String> securityGroupIds) {
+        List<String> securityGroupIds,
+        List<ResourceTag> tags) {
 
     /** Fills in the status from the raw text and makes the lists immutable and non-null. */
     public Instance {
@@ -52,16 +54,30 @@ public record Instance(
         publicIpAddresses = WireValues.strings(publicIpAddresses);
         networkInterfaces = WireValues.list(networkInterfaces);
         securityGroupIds = WireValues.strings(securityGroupIds);
+        tags = WireValues.list(tags);
     }
 
-    /** An instance without security groups. */
+    /** An instance without security groups and tags. */
     public Instance(String id, String name, String hostName, InstanceStatus status, String rawStatus,
             String regionId, String networkId, String vSwitchId, List<String> privateIpAddresses,
             List<String> publicIpAddresses, List<InstanceNetworkInterface> networkInterfaces, Instant creationTime,
             String specName, String instanceResourceType, String imageId, String osName) {
         this(id, name, hostName, status, rawStatus, regionId, networkId, vSwitchId, privateIpAddresses,
                 publicIpAddresses, networkInterfaces, creationTime, specName, instanceResourceType, imageId, osName,
-                List.of());
+                List.of(), List.of());
+    }
+
+    /** {@code {"Tags": [...]}}, the tag list of an instance; the bare array is accepted too. */
+    record TagList(List<ResourceTag> values) {
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        static TagList wrapped(@JsonProperty("Tags") List<ResourceTag> values) {
+            return new TagList(WireValues.list(values).stream().filter(t -> t.key() != null).toList());
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static TagList flat(List<ResourceTag> values) {
+            return wrapped(values);
+        }
     }
 
     /** @return the primary private IPv4 address, or null when there is none */
@@ -92,7 +108,8 @@ public record Instance(
             @JsonProperty("InstanceResourceType") String instanceResourceType,
             @JsonProperty("ImageId") String imageId,
             @JsonProperty("OSName") String osName,
-            @JsonProperty("SecurityGroupIds") Wire.SecurityGroupIds securityGroupIds) {
+            @JsonProperty("SecurityGroupIds") Wire.SecurityGroupIds securityGroupIds,
+            @JsonProperty("Tags") TagList tags) {
         String networkId = networkAttributes == null ? null : networkAttributes.networkId();
         String vSwitchId = networkAttributes == null ? null : networkAttributes.vSwitchId();
         List<String> privateIps = WireValues.firstNonEmpty(
@@ -104,6 +121,7 @@ public record Instance(
                 Wire.PublicIpEntries.of(publicIpAddresses));
         return new Instance(id, name, hostName, null, status, regionId, networkId, vSwitchId, privateIps, publicIps,
                 Wire.InstanceInterfaces.of(networkInterfaces), WireValues.parseTime(creationTime), specName,
-                instanceResourceType, imageId, osName, Wire.SecurityGroupIds.of(securityGroupIds));
+                instanceResourceType, imageId, osName, Wire.SecurityGroupIds.of(securityGroupIds),
+                tags == null ? List.of() : tags.values());
     }
 }

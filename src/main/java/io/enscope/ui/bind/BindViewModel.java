@@ -471,7 +471,7 @@ public final class BindViewModel {
         vSwitchText.set(vSwitchName.isBlank() ? vSwitchId : i18n.get("bind.header.vSwitchValue", vSwitchId, vSwitchName));
         bindingsText.set(i18n.get("bind.header.bindingsValue", current.associations().size(),
                 engine.policy().maxTargetsPerHaVip()));
-        StatusValue status = statuses.haVip(current.status(), current.rawStatus());
+        StatusValue status = statuses.haVip(current.liveStatus(), current.liveRawStatus());
         haVipStatusTone.set(status.tone());
         haVipStatusText.set(status.text());
         limitNote.set(i18n.get("bind.limitNote", engine.policy().maxTargetsPerHaVip(),

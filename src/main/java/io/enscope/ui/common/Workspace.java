@@ -11,10 +11,12 @@ import io.enscope.binding.JobState;
 import io.enscope.ens.EnsApi;
 import io.enscope.ens.EnsException;
 import io.enscope.ens.HaVipQuery;
+import io.enscope.ens.RouteEntryQuery;
 import io.enscope.ens.model.AssociationStatus;
 import io.enscope.ens.model.HaVip;
 import io.enscope.ens.model.HaVipAssociation;
-import io.enscope.ens.model.HaVipStatus;
+import io.enscope.ens.model.ResourceTag;
+import io.enscope.ens.model.RouteNextHop;
 import io.enscope.ens.model.Region;
 import io.enscope.inventory.Inventory;
 import io.enscope.inventory.InventoryLoader;
@@ -124,6 +126,16 @@ public final class Workspace implements AutoCloseable {
     private final Map<String, Long> shownReadNanos = new ConcurrentHashMap<>();
     /** UI thread: when the shown inventory as a whole was read (the start of its load). */
     private volatile long inventoryReadNanos = System.nanoTime();
+    /** UI thread: the route entries to HaVips, read after each inventory load. */
+    private final ReadOnlyObjectWrapper<RouteTable> routes = new ReadOnlyObjectWrapper<>(RouteTable.NOT_LOADED);
+    /** UI thread: counts route reads, so that the answer of an older one is dropped. */
+    private long routeGeneration;
+    /**
+     * UI thread: instance tags from ListTagResources, by instance ID; read only when DescribeInstances
+     * carried no tag at all (its doc says the response does not return them).
+     */
+    private final ReadOnlyObjectWrapper<Map<String, List<ResourceTag>>> listedTags =
+            new ReadOnlyObjectWrapper<>(Map.of());
     /** The inventory as last set, for background threads (the property belongs to the UI thread). */
     private volatile Inventory published = Inventory.empty();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -254,6 +266,9 @@ public final class Workspace implements AutoCloseable {
         progress.set(0);
         neighbourhoodGeneration++;
         neighbourhood.set(Neighbourhood.loading());
+        // Read again after this load; an answer still coming for the previous one is dropped.
+        routeGeneration++;
+        routes.set(RouteTable.LOADING);
         showStatus("workspace.status.loading");
         // Coalesced: a large load reports hundreds of pages; the FX thread shows only the latest.
         AtomicReference<LoadProgress> latest = new AtomicReference<>();
@@ -305,6 +320,59 @@ public final class Workspace implements AutoCloseable {
         progress.set(1);
         countsShown = true;
         showCounts(loaded);
+        loadRoutes();
+        loadListedTags(loaded);
+    }
+
+    /** Reads the instances' tags with ListTagResources (NextToken pages) when DescribeInstances gave none. */
+    private void loadListedTags(Inventory loaded) {
+        long generation = routeGeneration;
+        if (loaded.instances().isEmpty() || loaded.instances().stream().anyMatch(i -> !i.tags().isEmpty())) {
+            listedTags.set(Map.of());
+            return;
+        }
+        tasks.submit("instance tags", p -> api.listAllInstanceTags(List.of()), rows -> {
+            if (generation != routeGeneration) {
+                return;
+            }
+            Inventory shown = inventory.get();
+            Map<String, List<ResourceTag>> byInstance = new LinkedHashMap<>();
+            for (ResourceTag tag : rows) {
+                if (shown.instance(tag.resourceId()).isPresent()) {
+                    byInstance.computeIfAbsent(tag.resourceId(), k -> new ArrayList<>()).add(tag);
+                }
+            }
+            byInstance.replaceAll((k, v) -> List.copyOf(v));
+            listedTags.set(Map.copyOf(byInstance));
+        }, error -> LOG.warn("instance tags could not be read: {}", error.toString()));
+    }
+    /**
+     * Reads the route entries with a HaVip next hop (every page, reads retried by the gateway),
+     * after the inventory is shown. DescribeEnsRouteEntryList has no region filter, so the regions
+     * chosen apply through the HaVips: only entries towards a HaVip of the inventory are kept.
+     */
+    private void loadRoutes() {
+        long generation = ++routeGeneration;
+        routes.set(RouteTable.LOADING);
+        tasks.submit("route entries", p -> api.describeAllRouteEntries(RouteEntryQuery.toHaVips()), list -> {
+            if (generation != routeGeneration) {
+                return;
+            }
+            Inventory shown = inventory.get();
+            routes.set(RouteTable.loaded(list.stream().filter(r -> r.nextHops().stream()
+                    .anyMatch(h -> RouteNextHop.HAVIP.equalsIgnoreCase(h.type())
+                            && shown.haVip(h.id()).isPresent())).toList()));
+        }, error -> {
+            if (generation != routeGeneration) {
+                return;
+            }
+            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            LOG.warn("route entries could not be read: {}", cause.toString());
+            String reason = cause instanceof EnsException failed && i18n.has(failed.error().messageKey())
+                    ? i18n.get(failed.error().messageKey()) : i18n.get("workspace.stale.unknownReason");
+            routes.set(RouteTable.failed(reason));
+        });
     }
 
     private void showCounts(Inventory shown) {
@@ -388,12 +456,9 @@ public final class Workspace implements AutoCloseable {
         if (!listed && bind) {
             associations.add(new HaVipAssociation(event.targetId(), job.instanceType(), null, null, shown, null, null));
         }
-        // As ENS lists it: Associating while any binding is being made, else Unassociating.
-        HaVipStatus status = associations.stream().anyMatch(a -> a.status() == AssociationStatus.ASSOCIATING)
-                ? HaVipStatus.ASSOCIATING : HaVipStatus.UNASSOCIATING;
-        HaVip expected = new HaVip(haVip.id(), haVip.name(), haVip.description(), haVip.ipAddress(), status,
-                status.wireValue(), haVip.vSwitchId(), haVip.networkId(), haVip.regionId(), haVip.creationTime(),
-                associations, haVip.eips());
+        // Only the binding changes: whether ENS also shows it at the HaVip level depends on the
+        // model it follows, and HaVip.liveStatus() shows the binding's status either way.
+        HaVip expected = haVip.withAssociations(associations);
         offer(haVip.id(), new Read(Optional.of(expected), System.nanoTime()));
         requestApply();
     }
@@ -607,6 +672,16 @@ public final class Workspace implements AutoCloseable {
     }
 
     // ---- accessors -------------------------------------------------------------------------
+
+    /** Instance tags read with ListTagResources, by instance ID; empty when DescribeInstances carried them (UI thread). */
+    public ReadOnlyObjectProperty<Map<String, List<ResourceTag>>> listedTagsProperty() {
+        return listedTags.getReadOnlyProperty();
+    }
+
+    /** The route entries towards the inventory's HaVips (UI thread). */
+    public ReadOnlyObjectProperty<RouteTable> routesProperty() {
+        return routes.getReadOnlyProperty();
+    }
 
     public ReadOnlyObjectProperty<Inventory> inventoryProperty() {
         return inventory.getReadOnlyProperty();

@@ -98,6 +98,7 @@ public final class ExplorerView {
     @FXML private TableColumn<InstanceRow, String> instanceVSwitchColumn;
     @FXML private TableColumn<InstanceRow, Number> instanceHaVipsColumn;
     @FXML private TableColumn<InstanceRow, String> instanceSecurityGroupsColumn;
+    @FXML private TableColumn<InstanceRow, String> instanceTagsColumn;
     @FXML private TableView<EniRow> eniTable;
     @FXML private TableColumn<EniRow, String> eniIdColumn;
     @FXML private TableColumn<EniRow, String> eniNameColumn;
@@ -362,6 +363,7 @@ public final class ExplorerView {
         instanceSecurityGroupsColumn.setCellValueFactory(c -> c.getValue().instanceProperty()
                 .map(i -> String.join(", ", i.securityGroupIds())));
         instanceSecurityGroupsColumn.setCellFactory(IdCell.plain());
+        instanceTagsColumn.setCellValueFactory(c -> c.getValue().tagsProperty());
     }
 
     private void bindEniTable() {

@@ -99,6 +99,7 @@ public final class ExplorerViewModel {
     private final BooleanBinding canCreateHaVip;
 
     private final ChangeListener<Inventory> inventoryListener = (obs, old, now) -> rebuild();
+    private final ChangeListener<Object> tagsListener = (obs, old, now) -> rebuild();
     /** "{0} inst · {1} ENI · {2} HaVip", parsed once: the tree formats it for every node it builds. */
     private final MessageFormat countsFormat;
     private final NumberFormat countFormat;
@@ -159,6 +160,7 @@ public final class ExplorerViewModel {
         }
         active = true;
         workspace.inventoryProperty().addListener(inventoryListener);
+        workspace.listedTagsProperty().addListener(tagsListener);
         rebuild();
         detail.activate();
     }
@@ -170,6 +172,7 @@ public final class ExplorerViewModel {
         }
         active = false;
         workspace.inventoryProperty().removeListener(inventoryListener);
+        workspace.listedTagsProperty().removeListener(tagsListener);
         detail.deactivate();
     }
 
@@ -458,7 +461,7 @@ public final class ExplorerViewModel {
             return;
         }
         Inventory inventory = workspace.inventory();
-        RowContext context = new RowContext(inventory, i18n, statuses, times);
+        RowContext context = new RowContext(inventory, i18n, statuses, times, workspace.listedTagsProperty().get());
         ExplorerNode node = selectedNode.get();
         List<HaVip> haVipModels = new ArrayList<>();
         List<Instance> instanceModels = new ArrayList<>();

@@ -63,7 +63,7 @@ public final class HaVipRow implements ExplorerRow {
         }
         name.set(RowContext.text(value.name()));
         ipAddress.set(RowContext.text(value.ipAddress()));
-        status.set(context.statuses().haVip(value.status(), value.rawStatus()));
+        status.set(context.statuses().haVip(value.liveStatus(), value.liveRawStatus()));
         StringJoiner bound = new StringJoiner(", ");
         List<String> searchable = new ArrayList<>(List.of(id, name.get(), ipAddress.get(), status.get().text(),
                 status.get().code(), RowContext.text(value.description()), RowContext.text(value.vSwitchId())));

@@ -1,6 +1,7 @@
 package io.enscope.ui.explorer;
 
 import io.enscope.ens.model.Instance;
+import io.enscope.ens.model.ResourceTag;
 import io.enscope.ui.havip.StatusValue;
 import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -23,9 +24,11 @@ public final class InstanceRow implements ExplorerRow {
     private final ReadOnlyStringWrapper vSwitchId = new ReadOnlyStringWrapper(this, "vSwitchId", "");
     private final ReadOnlyStringWrapper vSwitchName = new ReadOnlyStringWrapper(this, "vSwitchName", "");
     private final ReadOnlyIntegerWrapper haVipCount = new ReadOnlyIntegerWrapper(this, "haVipCount");
+    private final ReadOnlyStringWrapper tags = new ReadOnlyStringWrapper(this, "tags", "");
     private String searchText = "";
     private List<String> csv = List.of();
     private List<String> lastHaVipIds;
+    private List<ResourceTag> lastTags;
     /** What the shown values were made from: the instance, its HaVips and its VSwitch's name. */
     private List<Object> derivedFrom;
 
@@ -36,13 +39,15 @@ public final class InstanceRow implements ExplorerRow {
 
     void update(Instance value, RowContext context) {
         List<String> haVipIds = context.inventory().haVipIdsOf(id);
+        List<ResourceTag> tagList = context.tagsOf(value);
         // A HaVip refresh shares the instance and, unless its bindings changed, the id list: nothing to do.
-        if (value == instance.get() && haVipIds == lastHaVipIds) {
+        if (value == instance.get() && haVipIds == lastHaVipIds && tagList == lastTags) {
             return;
         }
         lastHaVipIds = haVipIds;
+        lastTags = tagList;
         String vSwitch = context.vSwitchName(value.vSwitchId());
-        List<Object> inputs = List.of(value, haVipIds, vSwitch);
+        List<Object> inputs = List.of(value, haVipIds, vSwitch, tagList);
         instance.set(value);
         // A reload reads every instance again: unchanged rows leave the table's sort and filter alone.
         boolean unchanged = inputs.equals(derivedFrom);
@@ -56,11 +61,13 @@ public final class InstanceRow implements ExplorerRow {
         vSwitchId.set(RowContext.text(value.vSwitchId()));
         vSwitchName.set(vSwitch);
         haVipCount.set(haVipIds.size());
+        tags.set(String.join(", ", tagList.stream().map(ResourceTag::text).toList()));
         List<String> searchable = new ArrayList<>(List.of(id, name.get(), status.get().text(), status.get().code(), vSwitchId.get(),
                 vSwitchName.get(), RowContext.text(value.hostName())));
         searchable.addAll(value.privateIpAddresses());
         searchable.addAll(value.publicIpAddresses());
         searchable.addAll(haVipIds);
+        searchable.add(tags.get());
         searchText = RowContext.searchText(searchable);
         csv = List.of(id, name.get(), status.get().code(), privateIp.get(), vSwitchId.get(),
                 Integer.toString(haVipCount.get()));
@@ -134,5 +141,14 @@ public final class InstanceRow implements ExplorerRow {
 
     public int getHaVipCount() {
         return haVipCount.get();
+    }
+
+    /** @return the instance's tags as {@code key=value, …} */
+    public ReadOnlyStringProperty tagsProperty() {
+        return tags.getReadOnlyProperty();
+    }
+
+    public String getTags() {
+        return tags.get();
     }
 }

@@ -1,5 +1,10 @@
 package io.enscope.ui.explorer;
 
+import io.enscope.ens.model.Instance;
+import io.enscope.ens.model.ResourceTag;
+import java.util.List;
+import java.util.Map;
+
 import io.enscope.ens.model.VSwitch;
 import io.enscope.inventory.Inventory;
 import io.enscope.ui.common.I18n;
@@ -11,7 +16,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** What rows need to fill themselves: the snapshot to look names up in, texts, statuses and times. */
-record RowContext(Inventory inventory, I18n i18n, Statuses statuses, Times times) {
+record RowContext(Inventory inventory, I18n i18n, Statuses statuses, Times times,
+                  Map<String, List<ResourceTag>> listedTags) {
+
+    /** The tags of an instance: DescribeInstances' own, else those ListTagResources gave. */
+    List<ResourceTag> tagsOf(Instance instance) {
+        return !instance.tags().isEmpty() ? instance.tags() : listedTags.getOrDefault(instance.id(), List.of());
+    }
 
     String vSwitchName(String vSwitchId) {
         return vSwitchId == null ? "" : inventory.vSwitch(vSwitchId).map(VSwitch::name).orElse("");

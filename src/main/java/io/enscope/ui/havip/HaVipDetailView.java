@@ -96,6 +96,13 @@ public final class HaVipDetailView {
     @FXML private TableColumn<EventRow, String> eventTypeColumn;
     @FXML private TableColumn<EventRow, String> eventStatusColumn;
     @FXML private TableColumn<EventRow, String> eventNotBeforeColumn;
+    @FXML private Tab routesTab;
+    @FXML private TableView<RouteRow> routeTable;
+    @FXML private TableColumn<RouteRow, String> routeDestinationColumn;
+    @FXML private TableColumn<RouteRow, String> routeEntryColumn;
+    @FXML private TableColumn<RouteRow, String> routeTableColumn;
+    @FXML private TableColumn<RouteRow, String> routeStatusColumn;
+    @FXML private TableColumn<RouteRow, String> routeCreatedColumn;
 
     /** @param viewModel the detail's ViewModel */
     public HaVipDetailView(HaVipDetailViewModel viewModel) {
@@ -129,6 +136,7 @@ public final class HaVipDetailView {
         bindTimeline();
         bindEips();
         bindEvents();
+        bindRoutes();
     }
 
     private void bindHeader() {
@@ -300,6 +308,20 @@ public final class HaVipDetailView {
         label.textProperty().bind(text);
         label.visibleProperty().bind(Bindings.isNotEmpty(text));
         label.managedProperty().bind(label.visibleProperty());
+    }
+
+    private void bindRoutes() {
+        routeTable.setItems(viewModel.routes());
+        routeTable.setRowFactory(t -> new SpokenText.Row<>());
+        Label placeholder = new Label();
+        placeholder.setWrapText(true);
+        placeholder.textProperty().bind(viewModel.routesMessageProperty());
+        routeTable.setPlaceholder(placeholder);
+        routeDestinationColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().destination()));
+        routeEntryColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().label()));
+        routeTableColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().tableId()));
+        routeStatusColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().status()));
+        routeCreatedColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().created()));
     }
 
     private String errorTooltip(TransitionRow row) {

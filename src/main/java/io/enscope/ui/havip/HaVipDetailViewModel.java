@@ -21,6 +21,7 @@ import io.enscope.inventory.Neighbourhood;
 import io.enscope.ui.common.Dialogs;
 import io.enscope.ui.common.I18n;
 import io.enscope.ui.common.Tone;
+import io.enscope.ui.common.RouteTable;
 import io.enscope.ui.common.Workspace;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -106,6 +107,10 @@ public final class HaVipDetailViewModel {
     private final ObservableList<EventRow> readOnlyEvents = FXCollections.unmodifiableObservableList(events);
     private final ReadOnlyStringWrapper eventProblem = new ReadOnlyStringWrapper(this, "eventProblem", "");
 
+    private final ObservableList<RouteRow> routes = FXCollections.observableArrayList();
+    private final ObservableList<RouteRow> readOnlyRoutes = FXCollections.unmodifiableObservableList(routes);
+    private final ReadOnlyStringWrapper routesMessage = new ReadOnlyStringWrapper(this, "routesMessage", "");
+
     private final ReadOnlyBooleanWrapper deleting = new ReadOnlyBooleanWrapper(this, "deleting");
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
     private final ReadOnlyStringWrapper errorCode = new ReadOnlyStringWrapper(this, "errorCode", "");
@@ -120,6 +125,7 @@ public final class HaVipDetailViewModel {
 
     private final ChangeListener<Inventory> inventoryListener = (obs, old, inventory) -> refresh();
     private final ChangeListener<Neighbourhood> neighbourhoodListener = (obs, old, read) -> refresh();
+    private final ChangeListener<RouteTable> routesListener = (obs, old, table) -> refreshRoutes();
     private final JobListener jobListener = new JobListener() {
         @Override
         public void jobChanged(JobEvent event, BindingJob job) {
@@ -169,6 +175,7 @@ public final class HaVipDetailViewModel {
         active = true;
         workspace.inventoryProperty().addListener(inventoryListener);
         workspace.neighbourhoodProperty().addListener(neighbourhoodListener);
+        workspace.routesProperty().addListener(routesListener);
         workspace.jobs().addListener(jobListener);
         showHaVip();
     }
@@ -182,6 +189,7 @@ public final class HaVipDetailViewModel {
         historyGeneration++;
         workspace.inventoryProperty().removeListener(inventoryListener);
         workspace.neighbourhoodProperty().removeListener(neighbourhoodListener);
+        workspace.routesProperty().removeListener(routesListener);
         workspace.jobs().removeListener(jobListener);
     }
 
@@ -373,12 +381,13 @@ public final class HaVipDetailViewModel {
             events.clear();
             eipProblem.set("");
             eventProblem.set("");
+            refreshRoutes();
             return;
         }
         id.set(found.id());
         name.set(displayName(found));
         ipAddress.set(found.ipAddress() == null ? "" : found.ipAddress());
-        status.set(statuses.haVip(found.status(), found.rawStatus()));
+        status.set(statuses.haVip(found.liveStatus(), found.liveRawStatus()));
         vSwitch.set(vSwitchText(inventory, found.vSwitchId()));
         description.set(found.description() == null ? "" : found.description());
         created.set(times.minutes(found.creationTime()));
@@ -386,6 +395,7 @@ public final class HaVipDetailViewModel {
         Neighbourhood around = workspace.neighbourhood();
         updateEips(found, around);
         updateEvents(inventory, found, around);
+        refreshRoutes();
     }
 
     /**
@@ -470,6 +480,24 @@ public final class HaVipDetailViewModel {
             return ens.error().localizedMessage(i18n.bundle());
         }
         return error == null ? "" : error.getClass().getSimpleName();
+    }
+
+    /** The route entries towards this HaVip, or why there are none to show. */
+    private void refreshRoutes() {
+        String current = haVipId.get();
+        RouteTable table = workspace.routesProperty().get();
+        List<RouteRow> rows = new ArrayList<>();
+        if (current != null && haVip.get() != null && table.state() == RouteTable.State.LOADED) {
+            table.to(current).forEach(e -> rows.add(RouteRow.of(e, times)));
+        }
+        if (!rows.equals(routes)) {
+            routes.setAll(rows);
+        }
+        routesMessage.set(switch (table.state()) {
+            case LOADING, NOT_LOADED -> i18n.get("havip.routes.loading");
+            case FAILED -> i18n.get("havip.routes.failed", table.problem());
+            case LOADED -> rows.isEmpty() ? i18n.get("havip.routes.none") : "";
+        });
     }
 
     private void updateAssociations(Inventory inventory, HaVip found) {
@@ -673,6 +701,16 @@ public final class HaVipDetailViewModel {
     }
 
     /** @return whether a DeleteHaVips call is running */
+    /** @return the route entries whose next hop is this HaVip (read-only) */
+    public ObservableList<RouteRow> routes() {
+        return readOnlyRoutes;
+    }
+
+    /** @return why no route entry is listed (reading, failed, none), empty when some are */
+    public ReadOnlyStringProperty routesMessageProperty() {
+        return routesMessage.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty deletingProperty() {
         return deleting.getReadOnlyProperty();
     }
