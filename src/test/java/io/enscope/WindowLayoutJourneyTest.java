@@ -115,8 +115,36 @@ class WindowLayoutJourneyTest {
                     .isGreaterThanOrEqualTo(size[1] > 700 ? 3 : 2);
             soft.assertThat(fx(this::controlsUnderNotifications)).as("controls under a notification at %s", at)
                     .isEmpty();
+            soft.assertThat(fx(this::detailTabsUnderItsCommands)).as("HaVip detail tabs under its commands at %s", at)
+                    .isEmpty();
         }
         soft.assertAll();
+    }
+
+    /** FX thread: the HaVip detail's tab headers that can be seen where its Bind, Unbind… buttons are. */
+    private List<String> detailTabsUnderItsCommands() {
+        Node tabs = mainStage().getScene().lookup("#detailTabs");
+        Node commands = mainStage().getScene().lookup("#actionBar");
+        Bounds bar = commands.localToScene(commands.getLayoutBounds());
+        List<String> hits = new ArrayList<>();
+        for (Node tab : tabs.lookupAll(".tab")) {
+            Bounds seen = visible(tab);
+            if (tab.isVisible() && seen.getWidth() > 0.5 && seen.getHeight() > 0.5 && seen.intersects(bar)) {
+                hits.add(((javafx.scene.control.Label) tab.lookup(".tab-label")).getText() + " " + seen);
+            }
+        }
+        return hits;
+    }
+
+    /** FX thread: the node's bounds in the scene, cut by its ancestors' clips. */
+    private static Bounds visible(Node node) {
+        Bounds seen = node.localToScene(node.getLayoutBounds());
+        for (Parent p = node.getParent(); p != null; p = p.getParent()) {
+            if (p.getClip() != null) {
+                seen = intersect(seen, p.localToScene(p.getClip().getBoundsInParent()));
+            }
+        }
+        return seen;
     }
 
     /** FX thread: the notifications shown. */
@@ -196,13 +224,7 @@ class WindowLayoutJourneyTest {
         Node body = table.lookup(".clipped-container");
         double rowHeight = table.lookupAll(".table-row-cell").stream().filter(TableRow.class::isInstance)
                 .mapToDouble(n -> ((TableRow<?>) n).getHeight()).filter(h -> h > 0).min().orElse(24);
-        Bounds seen = body.localToScene(body.getLayoutBounds());
-        for (Parent p = body.getParent(); p != null; p = p.getParent()) {
-            if (p.getClip() != null) {
-                seen = intersect(seen, p.localToScene(p.getClip().getBoundsInParent()));
-            }
-        }
-        seen = intersect(seen, new BoundingBox(0, 0, table.getScene().getWidth(), table.getScene().getHeight()));
+        Bounds seen = intersect(visible(body), new BoundingBox(0, 0, table.getScene().getWidth(), table.getScene().getHeight()));
         return (int) Math.floor(seen.getHeight() / rowHeight);
     }
 

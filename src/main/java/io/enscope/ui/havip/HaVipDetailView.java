@@ -11,11 +11,15 @@ import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
@@ -25,6 +29,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
 import java.io.IOException;
@@ -97,6 +102,10 @@ public final class HaVipDetailView {
     @FXML private TableColumn<EventRow, String> eventStatusColumn;
     @FXML private TableColumn<EventRow, String> eventNotBeforeColumn;
     @FXML private Tab routesTab;
+    @FXML private HBox actionBar;
+    /** The width of the commands with their names, measured while they show them. */
+    private double namedActionsWidth;
+    @FXML private TabPane detailTabs;
     @FXML private TableView<RouteRow> routeTable;
     @FXML private TableColumn<RouteRow, String> routeDestinationColumn;
     @FXML private TableColumn<RouteRow, String> routeEntryColumn;
@@ -137,6 +146,33 @@ public final class HaVipDetailView {
         bindEips();
         bindEvents();
         bindRoutes();
+        keepTabsClearOfTheActions();
+    }
+
+    /**
+     * The commands sit at the right end of the tabs' header row. When the tab headers and the
+     * commands with their names do not both fit in it, the commands show their icons only (their
+     * names stay in their tooltips and accessible texts), so that no tab lies under them.
+     */
+    private void keepTabsClearOfTheActions() {
+        javafx.beans.InvalidationListener fit = o -> fitActions();
+        detailTabs.widthProperty().addListener(fit);
+        detailTabs.skinProperty().addListener(o -> detailTabs.lookupAll(".tab")
+                .forEach(tab -> ((Region) tab).widthProperty().addListener(fit)));
+    }
+
+    private void fitActions() {
+        List<Button> named = List.of(bindButton, unbindButton, deleteButton);
+        if (named.get(0).getContentDisplay() != ContentDisplay.GRAPHIC_ONLY) {
+            namedActionsWidth = actionBar.prefWidth(-1);
+        }
+        double tabs = 0;
+        for (Node tab : detailTabs.lookupAll(".tab")) {
+            tabs += ((Region) tab).getWidth();
+        }
+        ContentDisplay display = tabs + namedActionsWidth > detailTabs.getWidth()
+                ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT;
+        named.forEach(button -> button.setContentDisplay(display));
     }
 
     private void bindHeader() {
