@@ -95,8 +95,11 @@ public final class Workspace implements AutoCloseable {
     /** EIPs, security groups and events, read after each load: the HaVips never wait for them. UI thread. */
     private final ReadOnlyObjectWrapper<Neighbourhood> neighbourhood = new ReadOnlyObjectWrapper<>(
             Neighbourhood.empty());
-    /** UI thread: counts the loads, so the neighbourhood of an older load is dropped. */
-    private long neighbourhoodGeneration;
+    /**
+     * UI thread: counts the loads, so that what is read after an older one (its neighbourhood, route
+     * entries and listed tags) is dropped.
+     */
+    private long afterLoadGeneration;
     private final ObservableList<Region> regions = FXCollections.observableArrayList();
     private final ObservableList<String> selectedRegions = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
@@ -128,8 +131,6 @@ public final class Workspace implements AutoCloseable {
     private volatile long inventoryReadNanos = System.nanoTime();
     /** UI thread: the route entries to HaVips, read after each inventory load. */
     private final ReadOnlyObjectWrapper<RouteTable> routes = new ReadOnlyObjectWrapper<>(RouteTable.NOT_LOADED);
-    /** UI thread: counts route reads, so that the answer of an older one is dropped. */
-    private long routeGeneration;
     /**
      * UI thread: instance tags from ListTagResources, by instance ID; read only when DescribeInstances
      * carried no tag at all (its doc says the response does not return them).
@@ -264,10 +265,9 @@ public final class Workspace implements AutoCloseable {
         loading.set(true);
         loadError.set(null);
         progress.set(0);
-        neighbourhoodGeneration++;
-        neighbourhood.set(Neighbourhood.loading());
         // Read again after this load; an answer still coming for the previous one is dropped.
-        routeGeneration++;
+        afterLoadGeneration++;
+        neighbourhood.set(Neighbourhood.loading());
         routes.set(RouteTable.LOADING);
         showStatus("workspace.status.loading");
         // Coalesced: a large load reports hundreds of pages; the FX thread shows only the latest.
@@ -297,17 +297,19 @@ public final class Workspace implements AutoCloseable {
                 }
                 publishLoaded(loaded, loadSentNanos, !unchanged || inventory.get() != shown);
                 loaded(loaded);
-                loadNeighbourhood(loaded, chosen);
+                long generation = ++afterLoadGeneration;
+                loadNeighbourhood(loaded, chosen, generation);
+                loadRoutes(generation);
+                loadListedTags(loaded, generation);
             });
         });
     }
 
     /** Reads the EIPs, security groups and events after the inventory is shown. UI thread. */
-    private void loadNeighbourhood(Inventory loaded, List<String> chosen) {
-        long generation = ++neighbourhoodGeneration;
+    private void loadNeighbourhood(Inventory loaded, List<String> chosen, long generation) {
         new NeighbourhoodLoader(api, loader.options().parallelism()).start(loaded, chosen)
                 .whenComplete((read, error) -> ui.run(() -> {
-                    if (generation == neighbourhoodGeneration) {
+                    if (generation == afterLoadGeneration) {
                         neighbourhood.set(error == null ? read : new Neighbourhood(Neighbourhood.Section.failed(error),
                                 Neighbourhood.Section.failed(error), Neighbourhood.Section.failed(error)));
                     }
@@ -320,19 +322,16 @@ public final class Workspace implements AutoCloseable {
         progress.set(1);
         countsShown = true;
         showCounts(loaded);
-        loadRoutes();
-        loadListedTags(loaded);
     }
 
     /** Reads the instances' tags with ListTagResources (NextToken pages) when DescribeInstances gave none. */
-    private void loadListedTags(Inventory loaded) {
-        long generation = routeGeneration;
+    private void loadListedTags(Inventory loaded, long generation) {
         if (loaded.instances().isEmpty() || loaded.instances().stream().anyMatch(i -> !i.tags().isEmpty())) {
             listedTags.set(Map.of());
             return;
         }
         tasks.submit("instance tags", p -> api.listAllInstanceTags(List.of()), rows -> {
-            if (generation != routeGeneration) {
+            if (generation != afterLoadGeneration) {
                 return;
             }
             Inventory shown = inventory.get();
@@ -351,11 +350,9 @@ public final class Workspace implements AutoCloseable {
      * after the inventory is shown. DescribeEnsRouteEntryList has no region filter, so the regions
      * chosen apply through the HaVips: only entries towards a HaVip of the inventory are kept.
      */
-    private void loadRoutes() {
-        long generation = ++routeGeneration;
-        routes.set(RouteTable.LOADING);
+    private void loadRoutes(long generation) {
         tasks.submit("route entries", p -> api.describeAllRouteEntries(RouteEntryQuery.toHaVips()), list -> {
-            if (generation != routeGeneration) {
+            if (generation != afterLoadGeneration) {
                 return;
             }
             Inventory shown = inventory.get();
@@ -363,7 +360,7 @@ public final class Workspace implements AutoCloseable {
                     .anyMatch(h -> RouteNextHop.HAVIP.equalsIgnoreCase(h.type())
                             && shown.haVip(h.id()).isPresent())).toList()));
         }, error -> {
-            if (generation != routeGeneration) {
+            if (generation != afterLoadGeneration) {
                 return;
             }
             Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
@@ -388,7 +385,7 @@ public final class Workspace implements AutoCloseable {
     }
 
     private void loadFailed(Throwable error) {
-        neighbourhoodGeneration++;
+        afterLoadGeneration++;
         neighbourhood.set(Neighbourhood.empty());
         Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                 ? error.getCause() : error;
@@ -702,7 +699,7 @@ public final class Workspace implements AutoCloseable {
 
     /** Replaces the neighbourhood (tests). */
     public void setNeighbourhood(Neighbourhood value) {
-        neighbourhoodGeneration++;
+        afterLoadGeneration++;
         neighbourhood.set(value);
     }
 
