@@ -27,6 +27,11 @@ final class QueryParams {
         return this;
     }
 
+    /** Adds a comma-joined list, as the SDK's ShrinkRequest sends it; an empty list is not sent. */
+    QueryParams commaList(String name, List<String> items) {
+        return put(name, items.isEmpty() ? null : String.join(",", items));
+    }
+
     /**
      * Adds a list as one JSON array string, {@code ["a","b"]}. An empty list is left out because
      * DescribeInstances reads an empty {@code InstanceIds} array as "match nothing".

@@ -228,7 +228,7 @@ public final class SdkEnsApi implements EnsApi, AutoCloseable {
     public Page<Eip> describeEips(EipQuery query, PageRequest page) {
         Map<String, String> params = new QueryParams()
                 .repeatList("EnsRegionIds", query.regionIds())
-                .put("AllocationId", query.allocationIds().isEmpty() ? null : String.join(",", query.allocationIds()))
+                .commaList("AllocationId", query.allocationIds())
                 .put("AssociatedInstanceId", query.associatedInstanceId())
                 .page(page)
                 .build();
@@ -278,8 +278,8 @@ public final class SdkEnsApi implements EnsApi, AutoCloseable {
         // Comma-joined, as the SDK's ShrinkRequest sends them (ens-api-ha.md §1).
         Map<String, String> params = new QueryParams()
                 .put("EventTypes", String.join(",", query.eventTypes()))
-                .put("EventStatus", query.statuses().isEmpty() ? null : String.join(",", query.statuses()))
-                .put("ResourceIds", query.resourceIds().isEmpty() ? null : String.join(",", query.resourceIds()))
+                .commaList("EventStatus", query.statuses())
+                .commaList("ResourceIds", query.resourceIds())
                 .page(page)
                 .build();
         return read(EnsOperation.DESCRIBE_HISTORY_EVENTS, params, EnsResponses.EventsResponse.class,

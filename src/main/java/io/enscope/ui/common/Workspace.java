@@ -363,8 +363,7 @@ public final class Workspace implements AutoCloseable {
             if (generation != afterLoadGeneration) {
                 return;
             }
-            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                    ? error.getCause() : error;
+            Throwable cause = unwrapped(error);
             LOG.warn("route entries could not be read: {}", cause.toString());
             String reason = cause instanceof EnsException failed && i18n.has(failed.error().messageKey())
                     ? i18n.get(failed.error().messageKey()) : i18n.get("workspace.stale.unknownReason");
@@ -387,8 +386,7 @@ public final class Workspace implements AutoCloseable {
     private void loadFailed(Throwable error) {
         afterLoadGeneration++;
         neighbourhood.set(Neighbourhood.empty());
-        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                ? error.getCause() : error;
+        Throwable cause = unwrapped(error);
         LOG.warn("inventory load failed: {}", cause.toString());
         loading.set(false);
         loadError.set(cause);
@@ -643,8 +641,7 @@ public final class Workspace implements AutoCloseable {
      * @param haVipId the HaVip of a single refresh, null for the refresh of all
      */
     private void refreshFailed(String haVipId, Throwable error) {
-        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                ? error.getCause() : error;
+        Throwable cause = unwrapped(error);
         LOG.warn("live refresh of {} failed: {}", haVipId == null ? "the HaVips" : haVipId, cause.toString());
         String reason = cause instanceof EnsException failed && i18n.has(failed.error().messageKey())
                 ? i18n.get(failed.error().messageKey()) : i18n.get("workspace.stale.unknownReason");
@@ -808,5 +805,11 @@ public final class Workspace implements AutoCloseable {
         if (currentLoad != null) {
             currentLoad.cancel();
         }
+    }
+
+    /** @return the failure inside a {@code CompletionException}, or the error itself */
+    private static Throwable unwrapped(Throwable error) {
+        return error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
     }
 }
